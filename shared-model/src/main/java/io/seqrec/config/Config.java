@@ -9,10 +9,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The effective, validated configuration of one run: every key of the model's
- * {@link ConfigSchema} with its value. Immutable; {@link #with(Map)} makes a re-validated
- * copy. Getters throw {@link ConfigException} for a key the model does not know, for a
- * key of another type, and for null where a value is required.
+ * The effective, validated, immutable configuration of one run: every key of the model's
+ * {@link ConfigSchema} with its value. Getters throw {@link ConfigException} for a key
+ * the model does not know, a key of another type, and null where a value is required.
  */
 public final class Config {
 
@@ -161,16 +160,6 @@ public final class Config {
 	}
 
 	/**
-	 * A {@code list of float} value.
-	 * @param key the key
-	 * @return the unmodifiable list
-	 */
-	@SuppressWarnings("unchecked")
-	public List<Double> getDoubleList(String key) {
-		return List.copyOf((List<Double>) required(key, ValueType.FLOAT_LIST));
-	}
-
-	/**
 	 * A {@code list of str} value.
 	 * @param key the key
 	 * @return the unmodifiable list
@@ -201,10 +190,10 @@ public final class Config {
 	}
 
 	/**
-	 * The effective values: overall keys in file order, then the model's keys; plain
-	 * JSON-able values ({@link Integer}/{@link Long}, {@link Double}, {@link Boolean},
-	 * {@link String}, {@link List}, {@link LinkedHashMap}, null). {@code model} and
-	 * {@code dataset} are not included; see {@link #model()} and {@link #dataset()}.
+	 * The effective values, overall keys in file order, then the model's keys, as plain
+	 * JSON-able values (Integer/Long, Double, Boolean, String, List, LinkedHashMap,
+	 * null); without {@code model} and {@code dataset} (see {@link #model()},
+	 * {@link #dataset()}).
 	 * @return a mutable deep copy, which loads back as {@code parameters}
 	 */
 	@SuppressWarnings("unchecked")
@@ -224,9 +213,9 @@ public final class Config {
 	}
 
 	/**
-	 * The effective configuration for logs, grouped by the sections of the YAML files,
-	 * one {@code key = value} line per key, values as RecBole prints them.
-	 * @return the rendered configuration
+	 * The effective configuration for logs, as RecBole logs it: see
+	 * {@link ConfigRenderer}.
+	 * @return one {@code key = value} line per key, grouped by the files' sections
 	 */
 	@Override
 	public String toString() {
@@ -253,11 +242,7 @@ public final class Config {
 	}
 
 	private @Nullable Object typed(String key, ValueType... accepted) {
-		KeySpec spec = this.schema.spec(key);
-		if (!List.of(accepted).contains(spec.type())) {
-			throw new ConfigException("key '" + key + "' is " + spec.type().description() + " (" + spec.typeExpression()
-					+ "), not " + accepted[0].description());
-		}
+		this.schema.spec(key, accepted);
 		return this.values.get(key);
 	}
 

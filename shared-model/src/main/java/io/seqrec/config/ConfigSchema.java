@@ -130,6 +130,22 @@ public final class ConfigSchema {
 	}
 
 	/**
+	 * Looks a key up that must exist and have one of some types.
+	 * @param key the key, spelled exactly
+	 * @param accepted the types the caller can read
+	 * @return its specification
+	 * @throws ConfigException if the key is unknown or of another type
+	 */
+	KeySpec spec(String key, ValueType... accepted) {
+		KeySpec spec = spec(key);
+		if (!List.of(accepted).contains(spec.type())) {
+			throw new ConfigException("key '" + key + "' is " + spec.type().description() + " (" + spec.typeExpression()
+					+ "), not " + accepted[0].description());
+		}
+		return spec;
+	}
+
+	/**
 	 * Whether the model accepts a key.
 	 * @param key the key, spelled exactly
 	 * @return {@code true} if the key is declared in {@code overall.yaml} or the model

@@ -103,6 +103,13 @@ class ConfigTests {
 	}
 
 	@Test
+	void popHasNoModelSection() {
+		String text = ConfigLoader.load(ConfigRequest.of("Pop", null)).toString();
+		assertThat(text).startsWith("model = Pop\ndataset = None\n").endsWith("\nMAX_ITEM_LIST_LENGTH = 50\n");
+		assertThat(text).doesNotContain("Hyper Parameters");
+	}
+
+	@Test
 	void pythonFloatRepr() {
 		assertThat(PythonFloat.repr(1e-12)).isEqualTo("1e-12");
 		assertThat(PythonFloat.repr(1.5e-5)).isEqualTo("1.5e-05");

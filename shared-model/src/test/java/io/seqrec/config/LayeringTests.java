@@ -143,6 +143,11 @@ class LayeringTests {
 			.withMessage("command-line key 'epochs' is given twice with different values ('3' and '4')");
 	}
 
+	@Test
+	void commandLineKeysMayKeepTheirDashes() {
+		assertThat(load(Map.of("--epochs", "7")).getInt("epochs")).isEqualTo(7);
+	}
+
 	private static int length(ConfigRequest request) {
 		return ConfigLoader.load(request).getInt("MAX_ITEM_LIST_LENGTH");
 	}
