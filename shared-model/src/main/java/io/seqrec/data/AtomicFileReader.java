@@ -5,12 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -35,7 +29,7 @@ public final class AtomicFileReader {
 
 	/**
 	 * Strings pandas' {@code read_csv} reads as missing by default
-	 * ({@code keep_default_na}).
+	 * ({@code keep_default_na}, pandas 2.x, which added {@code None}).
 	 */
 	static final Set<String> PANDAS_NA_VALUES = Set.of("", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN",
 			"-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null");
@@ -118,7 +112,7 @@ public final class AtomicFileReader {
 			logger.info("{}: loaded columns {} are not used by sequential models and are ignored", file,
 					header.ignored());
 		}
-		Columns columns = new Columns(header);
+		AtomicColumns columns = new AtomicColumns(header);
 		String[] fields = new String[header.fieldCount()];
 		int lineNumber = 1;
 		int dropped = 0;
@@ -170,83 +164,6 @@ public final class AtomicFileReader {
 
 	private static String describe(String separator) {
 		return "\t".equals(separator) ? "TAB" : "'" + separator + "'";
-	}
-
-	/** Growing columns of one read. */
-	private static final class Columns {
-
-		private final AtomicHeader header;
-
-		private final List<String> users = new ArrayList<>();
-
-		private final List<String> items = new ArrayList<>();
-
-		private final double[][] floats;
-
-		private final Map<String, String> interned = new HashMap<>();
-
-		private int size;
-
-		private int capacity = 1024;
-
-		Columns(AtomicHeader header) {
-			this.header = header;
-			this.floats = new double[header.floatIndexes().length][this.capacity];
-		}
-
-		/**
-		 * Adds a row; returns {@code false} when it is dropped for a missing user or
-		 * item.
-		 */
-		boolean add(String[] fields, String file, int lineNumber) {
-			String user = fields[this.header.userIndex()];
-			String item = fields[this.header.itemIndex()];
-			if (PANDAS_NA_VALUES.contains(user) || PANDAS_NA_VALUES.contains(item)) {
-				return false;
-			}
-			if (this.size == this.capacity) {
-				this.capacity *= 2;
-				for (int c = 0; c < this.floats.length; c++) {
-					this.floats[c] = Arrays.copyOf(this.floats[c], this.capacity);
-				}
-			}
-			for (int c = 0; c < this.floats.length; c++) {
-				this.floats[c][this.size] = parseFloat(fields[this.header.floatIndexes()[c]],
-						this.header.floatNames().get(c), file, lineNumber);
-			}
-			this.users.add(this.interned.computeIfAbsent(user, (token) -> token));
-			this.items.add(this.interned.computeIfAbsent(item, (token) -> token));
-			this.size++;
-			return true;
-		}
-
-		InteractionTable toTable(String timeField) {
-			Map<String, double[]> numeric = new LinkedHashMap<>();
-			for (int c = 0; c < this.floats.length; c++) {
-				numeric.put(this.header.floatNames().get(c), Arrays.copyOf(this.floats[c], this.size));
-			}
-			return new InteractionTable(this.users.toArray(String[]::new), this.items.toArray(String[]::new),
-					(this.header.timeIndex() >= 0) ? timeField : null, numeric);
-		}
-
-		private static double parseFloat(String text, String column, String file, int lineNumber) {
-			if (PANDAS_NA_VALUES.contains(text)) {
-				throw new DataException(file + ":" + lineNumber + ": column '" + column + "' has a missing value ('"
-						+ text + "'); missing values in float columns are not supported");
-			}
-			try {
-				double value = Double.parseDouble(text);
-				if (Double.isNaN(value)) {
-					throw new NumberFormatException("NaN");
-				}
-				return value;
-			}
-			catch (NumberFormatException ex) {
-				throw new DataException(
-						file + ":" + lineNumber + ": column '" + column + "' value '" + text + "' is not a number");
-			}
-		}
-
 	}
 
 }

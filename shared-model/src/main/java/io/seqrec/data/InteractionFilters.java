@@ -34,6 +34,9 @@ public final class InteractionFilters {
 	public static InteractionTable apply(InteractionTable table, FilterOptions options) {
 		Interval userInterval = Interval.parse("user_inter_num_interval", options.userInterNumInterval());
 		Interval itemInterval = Interval.parse("item_inter_num_interval", options.itemInterNumInterval());
+		if (table.size() == 0) {
+			throw new DataException("the interaction data is empty: no row has both a user and an item");
+		}
 		InteractionTable result = table;
 		if (options.rmDupInter() != null) {
 			result = removeDuplicates(result, options.rmDupInter());

@@ -104,6 +104,14 @@ class InteractionFiltersTests {
 			.withMessageContaining("user_inter_num_interval=[5,inf)");
 	}
 
+	@Test
+	void emptyInputIsAnError() {
+		InteractionTable table = InteractionTable.of(List.of(), List.of(), new double[0]);
+		assertThatExceptionOfType(DataException.class)
+			.isThrownBy(() -> InteractionFilters.apply(table, FilterOptions.none()))
+			.withMessageContaining("the interaction data is empty");
+	}
+
 	private static InteractionTable ratings(double... ratings) {
 		String[] users = new String[ratings.length];
 		String[] items = new String[ratings.length];
