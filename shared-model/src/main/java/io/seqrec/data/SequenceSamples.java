@@ -1,0 +1,128 @@
+package io.seqrec.data;
+
+import java.util.Arrays;
+
+/**
+ * Prefix-augmented samples (RecBole's {@code item_id_list}, {@code item_length}, target
+ * {@code item_id}), stored compactly: a history is a slice of its user's chronological
+ * sequence and is materialised only when copied out, left-aligned and right-padded with
+ * 0.
+ */
+public final class SequenceSamples {
+
+	private final int maxLength;
+
+	private final int[] flatItems;
+
+	private final int[] users;
+
+	private final int[] targets;
+
+	private final int[] lengths;
+
+	private final int[] starts;
+
+	private final double[] times;
+
+	/**
+	 * @param maxLength {@code MAX_ITEM_LIST_LENGTH}
+	 * @param flatItems the item array the {@code starts} index into
+	 * @param users user id per sample
+	 * @param targets target item id per sample
+	 * @param lengths history length per sample, in {@code [1, maxLength]}
+	 * @param starts index of each history's first item in {@code flatItems}
+	 * @param times target time per sample
+	 */
+	SequenceSamples(int maxLength, int[] flatItems, int[] users, int[] targets, int[] lengths, int[] starts,
+			double[] times) {
+		this.maxLength = maxLength;
+		this.flatItems = flatItems;
+		this.users = users;
+		this.targets = targets;
+		this.lengths = lengths;
+		this.starts = starts;
+		this.times = times;
+	}
+
+	/**
+	 * Returns the number of samples.
+	 * @return the row count
+	 */
+	public int size() {
+		return this.users.length;
+	}
+
+	/**
+	 * Returns the padded history length {@code L}.
+	 * @return {@code MAX_ITEM_LIST_LENGTH}
+	 */
+	public int maxLength() {
+		return this.maxLength;
+	}
+
+	/**
+	 * Returns the user of a sample.
+	 * @param i the sample
+	 * @return the remapped user id
+	 */
+	public int user(int i) {
+		return this.users[i];
+	}
+
+	/**
+	 * Returns the target item of a sample.
+	 * @param i the sample
+	 * @return the remapped item id
+	 */
+	public int target(int i) {
+		return this.targets[i];
+	}
+
+	/**
+	 * Returns the number of real items in a sample's history ({@code item_length}).
+	 * @param i the sample
+	 * @return a length in {@code [1, maxLength()]}
+	 */
+	public int length(int i) {
+		return this.lengths[i];
+	}
+
+	/**
+	 * Returns the time of a sample's target interaction.
+	 * @param i the sample
+	 * @return the target's time
+	 */
+	public double timestamp(int i) {
+		return this.times[i];
+	}
+
+	/**
+	 * Writes a sample's history, oldest first, followed by zeros: exactly
+	 * {@code maxLength()} ints.
+	 * @param i the sample
+	 * @param dest the destination
+	 * @param offset where to start writing in {@code dest}
+	 */
+	public void copyHistory(int i, int[] dest, int offset) {
+		int length = this.lengths[i];
+		System.arraycopy(this.flatItems, this.starts[i], dest, offset, length);
+		Arrays.fill(dest, offset + length, offset + this.maxLength, 0);
+	}
+
+	/**
+	 * Returns a sample's padded history.
+	 * @param i the sample
+	 * @return a new array of {@code maxLength()} ints
+	 */
+	public int[] history(int i) {
+		int[] history = new int[this.maxLength];
+		copyHistory(i, history, 0);
+		return history;
+	}
+
+	@Override
+	public String toString() {
+		return "SequenceSamples[size=" + size() + ", maxLength=" + this.maxLength + "]";
+	}
+
+}
