@@ -120,6 +120,55 @@ public final class SequenceSamples {
 		return history;
 	}
 
+	/**
+	 * Translates item ids into another vocabulary (a saved model's). History items that
+	 * map to 0 are dropped from their history; samples whose target maps to 0, or whose
+	 * history becomes empty, are dropped.
+	 * @param mapping new id per old id, 0 for unknown items
+	 * @return the translated samples (this object when the mapping is the identity)
+	 */
+	public SequenceSamples remapItems(int[] mapping) {
+		boolean identity = true;
+		for (int id = 0; id < mapping.length && identity; id++) {
+			identity = mapping[id] == id;
+		}
+		if (identity) {
+			return this;
+		}
+		int n = size();
+		int[] items = new int[n * this.maxLength];
+		int[] keptUsers = new int[n];
+		int[] keptTargets = new int[n];
+		int[] keptLengths = new int[n];
+		int[] keptStarts = new int[n];
+		double[] keptTimes = new double[n];
+		int kept = 0;
+		int next = 0;
+		for (int i = 0; i < n; i++) {
+			int target = mapping[this.targets[i]];
+			int start = next;
+			for (int p = 0; p < this.lengths[i]; p++) {
+				int item = mapping[this.flatItems[this.starts[i] + p]];
+				if (item != 0) {
+					items[next++] = item;
+				}
+			}
+			if (target == 0 || next == start) {
+				next = start;
+				continue;
+			}
+			keptUsers[kept] = this.users[i];
+			keptTargets[kept] = target;
+			keptLengths[kept] = next - start;
+			keptStarts[kept] = start;
+			keptTimes[kept] = this.times[i];
+			kept++;
+		}
+		return new SequenceSamples(this.maxLength, Arrays.copyOf(items, next), Arrays.copyOf(keptUsers, kept),
+				Arrays.copyOf(keptTargets, kept), Arrays.copyOf(keptLengths, kept), Arrays.copyOf(keptStarts, kept),
+				Arrays.copyOf(keptTimes, kept));
+	}
+
 	@Override
 	public String toString() {
 		return "SequenceSamples[size=" + size() + ", maxLength=" + this.maxLength + "]";

@@ -67,7 +67,7 @@ public final class EmbeddingTable extends AbstractBlock {
 		NDArray table = weight(parameterStore, ids, training);
 		NDArray emb = Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
 		if (this.maskPaddingGradient && training) {
-			NDArray isPad = ids.eq(0).expandDims(-1);
+			NDArray isPad = ids.eq(0).expandDims(-1).broadcast(emb.getShape());
 			emb = NDArrays.where(isPad, emb.stopGradient(), emb);
 		}
 		return emb;

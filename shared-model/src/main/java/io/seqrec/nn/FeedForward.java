@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -28,7 +27,7 @@ public final class FeedForward extends AbstractBlock {
 
 	private final Linear dense2;
 
-	private final Dropout dropout;
+	private final InvertedDropout dropout;
 
 	private final LayerNorm layerNorm;
 
@@ -46,7 +45,7 @@ public final class FeedForward extends AbstractBlock {
 		this.activation = activation;
 		this.dense1 = addChildBlock("dense_1", Linear.builder().setUnits(innerSize).build());
 		this.dense2 = addChildBlock("dense_2", Linear.builder().setUnits(hiddenSize).build());
-		this.dropout = addChildBlock("dropout", Dropout.builder().optRate(hiddenDropout).build());
+		this.dropout = addChildBlock("dropout", new InvertedDropout(hiddenDropout));
 		this.layerNorm = addChildBlock("layer_norm", LayerNorm.builder().axis(2).optEpsilon(layerNormEps).build());
 	}
 
@@ -58,7 +57,7 @@ public final class FeedForward extends AbstractBlock {
 		NDArray out = this.dense2.forward(ps, new NDList(inner), training).head(); // (B,
 																					// L,
 																					// H)
-		out = this.dropout.forward(ps, new NDList(out), training).head();
+		out = this.dropout.apply(out, training);
 		return this.layerNorm.forward(ps, new NDList(out.add(x)), training);
 	}
 

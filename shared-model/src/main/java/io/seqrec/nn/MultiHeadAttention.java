@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -39,9 +38,9 @@ public final class MultiHeadAttention extends AbstractBlock {
 
 	private final Linear dense;
 
-	private final Dropout attnDropout;
+	private final InvertedDropout attnDropout;
 
-	private final Dropout outDropout;
+	private final InvertedDropout outDropout;
 
 	private final LayerNorm layerNorm;
 
@@ -65,8 +64,8 @@ public final class MultiHeadAttention extends AbstractBlock {
 		this.key = addChildBlock("key", Linear.builder().setUnits(hiddenSize).build());
 		this.value = addChildBlock("value", Linear.builder().setUnits(hiddenSize).build());
 		this.dense = addChildBlock("dense", Linear.builder().setUnits(hiddenSize).build());
-		this.attnDropout = addChildBlock("attn_dropout", Dropout.builder().optRate(attnDropout).build());
-		this.outDropout = addChildBlock("out_dropout", Dropout.builder().optRate(hiddenDropout).build());
+		this.attnDropout = addChildBlock("attn_dropout", new InvertedDropout(attnDropout));
+		this.outDropout = addChildBlock("out_dropout", new InvertedDropout(hiddenDropout));
 		this.layerNorm = addChildBlock("layer_norm", LayerNorm.builder().axis(2).optEpsilon(layerNormEps).build());
 	}
 
@@ -84,12 +83,12 @@ public final class MultiHeadAttention extends AbstractBlock {
 		// (B, h, L, E) x (B, h, E, L) -> (B, h, L, L)
 		NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize)).add(mask);
 		NDArray probs = scores.softmax(-1);
-		probs = this.attnDropout.forward(ps, new NDList(probs), training).head();
+		probs = this.attnDropout.apply(probs, training);
 		NDArray context = probs.matMul(v) // (B, h, L, E)
 			.transpose(0, 2, 1, 3)
 			.reshape(batch, length, this.hiddenSize); // (B, L, H)
 		NDArray out = this.dense.forward(ps, new NDList(context), training).head();
-		out = this.outDropout.forward(ps, new NDList(out), training).head();
+		out = this.outDropout.apply(out, training);
 		return this.layerNorm.forward(ps, new NDList(out.add(x)), training);
 	}
 

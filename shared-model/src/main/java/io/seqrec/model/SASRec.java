@@ -1,0 +1,238 @@
+package io.seqrec.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import org.jspecify.annotations.Nullable;
+
+import io.seqrec.data.NegativeSampler;
+import io.seqrec.nn.AttentionMasks;
+import io.seqrec.nn.EmbeddingTable;
+import io.seqrec.nn.InvertedDropout;
+import io.seqrec.nn.Losses;
+import io.seqrec.nn.TransformerEncoder;
+
+/**
+ * SASRec: self-attentive sequential recommendation (Kang and McAuley, ICDM 2018,
+ * <a href="https://arxiv.org/abs/1808.09781">arXiv:1808.09781</a>), as RecBole implements
+ * it ({@code recbole/model/sequential_recommender/sasrec.py}).
+ *
+ * <p>
+ * Letters: {@code B} batch, {@code L} max sequence length, {@code H} hidden size,
+ * {@code I} {@code n_items}. Forward: {@code LN(item_emb[seq] + pos_emb[0..L-1])} then
+ * dropout, a causal and padding masked post-LN transformer, and the hidden state at
+ * {@code item_length - 1}. Scores are {@code s . item_emb^T} over all {@code I} rows.
+ * RecBole's departures from the paper are kept on purpose: linear feed-forward, post-LN,
+ * no {@code sqrt(H)} embedding scale, shared input/output embeddings, padding in the
+ * softmax, right padding with absolute positions.
+ *
+ * <p>
+ * Beside RecBole's prefix training, SASRec supports {@code train_mode: all_positions}:
+ * the causal mask makes the output at position {@code t} depend on items {@code 0..t}
+ * only, so one pass over a window yields the next-item loss at every position.
+ */
+public final class SASRec extends SequentialRecommender {
+
+	/** Registry name. */
+	public static final String NAME = "SASRec";
+
+	private static final byte VERSION = 1;
+
+	private final int numItems;
+
+	private final int maxSeqLength;
+
+	private final TransformerSettings settings;
+
+	private final EmbeddingTable itemEmbedding;
+
+	private final EmbeddingTable positionEmbedding;
+
+	private final LayerNorm layerNorm;
+
+	private final InvertedDropout dropout;
+
+	private final TransformerEncoder encoder;
+
+	/**
+	 * Builds SASRec.
+	 * @param context item count and sequence length
+	 * @param settings the hyper-parameters
+	 */
+	public SASRec(ModelContext context, TransformerSettings settings) {
+		super(VERSION);
+		this.numItems = context.numItems();
+		this.maxSeqLength = context.maxSeqLength();
+		this.settings = settings;
+		int hidden = settings.hiddenSize();
+		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(this.numItems, hidden, true));
+		this.positionEmbedding = addChildBlock("position_embedding",
+				new EmbeddingTable(this.maxSeqLength, hidden, false));
+		this.layerNorm = addChildBlock("layer_norm",
+				LayerNorm.builder().axis(2).optEpsilon(settings.layerNormEps()).build());
+		this.dropout = addChildBlock("dropout", new InvertedDropout(settings.hiddenDropoutProb()));
+		this.encoder = addChildBlock("trm_encoder",
+				TransformerEncoder.standard(settings.nLayers(), hidden, settings.nHeads(), settings.innerSize(),
+						settings.hiddenDropoutProb(), settings.attnDropoutProb(), settings.hiddenAct(),
+						settings.layerNormEps()));
+		// RecBole's _init_weights: Linear and Embedding weights ~ N(0,
+		// initializer_range), biases 0,
+		// LayerNorm 1/0 (DJL's defaults for BIAS, GAMMA and BETA).
+		setInitializer(new NormalInitializer(settings.initializerRange()), Parameter.Type.WEIGHT);
+	}
+
+	@Override
+	public String modelName() {
+		return NAME;
+	}
+
+	@Override
+	public int numItems() {
+		return this.numItems;
+	}
+
+	@Override
+	public int maxSeqLength() {
+		return this.maxSeqLength;
+	}
+
+	/**
+	 * The hyper-parameters.
+	 * @return the settings
+	 */
+	public TransformerSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public Map<String, Object> hyperParameters() {
+		return new LinkedHashMap<>(this.settings.toMap());
+	}
+
+	/**
+	 * Encodes histories: the last encoder layer at every position.
+	 * @param ps the parameter store
+	 * @param itemSeq histories {@code [B, L]}
+	 * @param training whether dropout is active and gradients flow
+	 * @return {@code [B, L, H]}
+	 */
+	NDArray encode(ParameterStore ps, NDArray itemSeq, boolean training) {
+		NDArray items = this.itemEmbedding.lookup(ps, itemSeq, training); // (B, L, H)
+		NDArray positions = this.positionEmbedding.weight(ps, itemSeq, training); // (L,
+																					// H)
+		NDArray x = items.add(positions); // (B, L, H)
+		x = this.layerNorm.forward(ps, new NDList(x), training).head();
+		x = this.dropout.apply(x, training);
+		NDArray mask = AttentionMasks.causal(itemSeq); // (B, 1, L, L)
+		return this.encoder.forward(ps, new NDList(x, mask), training).head(); // (B, L,
+																				// H)
+	}
+
+	/**
+	 * RecBole's {@code forward}: the sequence representation.
+	 * @param ps the parameter store
+	 * @param batch named arrays with history and lengths
+	 * @param training whether dropout is active and gradients flow
+	 * @return {@code [B, H]}
+	 */
+	NDArray sequenceOutput(ParameterStore ps, NDList batch, boolean training) {
+		NDArray itemSeq = batch.get(BatchFields.ITEM_SEQ);
+		NDArray lastPosition = batch.get(BatchFields.ITEM_SEQ_LEN).sub(1); // (B)
+		return gatherIndexes(encode(ps, itemSeq, training), lastPosition); // (B, H)
+	}
+
+	@Override
+	public NDArray calculateLoss(ParameterStore ps, NDList batch) {
+		NDArray seqOutput = sequenceOutput(ps, batch, true); // (B, H)
+		return nextItemLoss(ps, seqOutput, batch.get(BatchFields.POS_ITEM),
+				(this.settings.lossType() == LossType.BPR) ? batch.get(BatchFields.NEG_ITEM) : null);
+	}
+
+	private NDArray nextItemLoss(ParameterStore ps, NDArray seqOutput, NDArray positives, @Nullable NDArray negatives) {
+		if (negatives == null) {
+			NDArray table = this.itemEmbedding.weight(ps, seqOutput, true); // (I, H)
+			NDArray logits = Linear.linear(seqOutput, table).head(); // (N, I)
+			return Losses.crossEntropy(logits, positives);
+		}
+		NDArray pos = seqOutput.mul(this.itemEmbedding.lookup(ps, positives, true)).sum(new int[] { -1 }); // (N)
+		NDArray neg = seqOutput.mul(this.itemEmbedding.lookup(ps, negatives, true)).sum(new int[] { -1 }); // (N)
+		return Losses.bpr(pos, neg);
+	}
+
+	@Override
+	public NDArray fullSortPredict(ParameterStore ps, NDList batch) {
+		NDArray seqOutput = sequenceOutput(ps, batch, false); // (B, H)
+		NDArray table = this.itemEmbedding.weight(ps, seqOutput, false); // (I, H)
+		return Linear.linear(seqOutput, table).head(); // (B, I)
+	}
+
+	@Override
+	public void prepareTrainBatch(SequenceBatch batch, RandomGenerator random) {
+		if (this.settings.lossType() == LossType.BPR) {
+			int[] positives = batch.get(BatchFields.POS_ITEM);
+			NegativeSampler sampler = new NegativeSampler(this.numItems, random);
+			int[] negatives = new int[positives.length];
+			for (int i = 0; i < positives.length; i++) {
+				negatives[i] = sampler.uniformExcluding(positives[i]);
+			}
+			batch.put(BatchFields.NEG_ITEM, negatives, negatives.length);
+		}
+	}
+
+	@Override
+	public boolean supportsAllPositions() {
+		return true;
+	}
+
+	@Override
+	public NDArray calculateAllPositionsLoss(ParameterStore ps, NDList batch) {
+		NDArray itemSeq = batch.get(BatchFields.ITEM_SEQ);
+		NDArray output = encode(ps, itemSeq, true); // (B, L, H)
+		long hidden = output.getShape().get(2);
+		NDArray positions = batch.get(BatchFields.TARGET_POSITIONS); // (N)
+		long count = positions.getShape().get(0);
+		NDArray selected = output.reshape(-1, hidden).gather(positions.reshape(count, 1).broadcast(count, hidden), 0);
+		NDArray targets = batch.get(BatchFields.TARGET_SEQ).reshape(-1).gather(positions, 0); // (N)
+		NDArray negatives = null;
+		if (this.settings.lossType() == LossType.BPR) {
+			negatives = batch.get(BatchFields.NEG_SEQ).reshape(-1).gather(positions, 0); // (N)
+		}
+		return nextItemLoss(ps, selected, targets, negatives);
+	}
+
+	@Override
+	public void prepareAllPositionsBatch(SequenceBatch batch, RandomGenerator random) {
+		if (this.settings.lossType() == LossType.BPR) {
+			int[] targets = batch.get(BatchFields.TARGET_SEQ);
+			NegativeSampler sampler = new NegativeSampler(this.numItems, random);
+			int[] negatives = new int[targets.length];
+			for (int i = 0; i < targets.length; i++) {
+				negatives[i] = (targets[i] == 0) ? 0 : sampler.uniformExcluding(targets[i]);
+			}
+			batch.put(BatchFields.NEG_SEQ, negatives, batch.size(), this.maxSeqLength);
+		}
+	}
+
+	@Override
+	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+		Shape seq = inputShapes[0];
+		Shape hidden = new Shape(seq.get(0), seq.get(1), this.settings.hiddenSize());
+		this.itemEmbedding.initialize(manager, dataType, seq);
+		this.positionEmbedding.initialize(manager, dataType, seq);
+		this.layerNorm.initialize(manager, dataType, hidden);
+		this.dropout.initialize(manager, dataType, hidden);
+		this.encoder.initialize(manager, dataType, hidden, new Shape(seq.get(0), 1, seq.get(1), seq.get(1)));
+	}
+
+}
