@@ -1,0 +1,322 @@
+package io.seqrec.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.seqrec.data.AllPositionsWindows;
+import io.seqrec.data.SequenceSamples;
+import io.seqrec.data.SequentialDataset;
+import io.seqrec.eval.RankingResult;
+import io.seqrec.model.Pop;
+import io.seqrec.model.SequenceBatch;
+import io.seqrec.model.SequentialRecommender;
+
+/**
+ * RecBole's {@code Trainer.fit} and test evaluation for any
+ * {@link SequentialRecommender}.
+ *
+ * <p>
+ * Per epoch: reshuffle (seeded), one optimizer step per batch of the mean batch loss (NaN
+ * aborts), the epoch loss is the sum of batch losses; every {@code eval_step} epochs a
+ * full-sort validation whose rounded {@code valid_metric} is compared with {@code >=}
+ * (ties move the best checkpoint later); {@code stopping_step + 1} evaluations without
+ * improvement stop the run. The best checkpoint is then restored and the test split
+ * evaluated.
+ *
+ * <p>
+ * Native memory: every batch lives in its own manager, closed after the optimizer step,
+ * and evaluation freezes the parameters so that no autograd graph is recorded.
+ */
+public final class TrainingLoop {
+
+	private static final Logger logger = LoggerFactory.getLogger(TrainingLoop.class);
+
+	private final TrainingOptions options;
+
+	private final Device device;
+
+	/**
+	 * Creates a loop.
+	 * @param options the run's settings
+	 * @param device where to train
+	 */
+	public TrainingLoop(TrainingOptions options, Device device) {
+		this.options = options;
+		this.device = device;
+	}
+
+	/**
+	 * Trains and tests a model. The model block must not be initialized yet: it is
+	 * initialized here from the seeded engine, as RecBole re-seeds before building the
+	 * model.
+	 * @param djlModel a DJL model whose block is the {@link SequentialRecommender} to
+	 * train; it owns the parameters and stays open for the caller (artifacts, serving)
+	 * @param data the prepared dataset
+	 * @param listener progress callbacks
+	 * @return the outcome, with the best checkpoint loaded into the model
+	 */
+	public TrainingOutcome fit(Model djlModel, SequentialDataset data, TrainingListener listener) {
+		SequentialRecommender model = (SequentialRecommender) djlModel.getBlock();
+		Engine.getInstance().setRandomSeed((int) this.options.seed());
+		if (!model.isTrainable()) {
+			return fitByCounting(djlModel, model, data, listener);
+		}
+		if (this.options.trainMode() == TrainMode.ALL_POSITIONS && !model.supportsAllPositions()) {
+			throw new IllegalArgumentException(
+					"train_mode all_positions is not supported by " + model.modelName() + "; use train_mode prefix");
+		}
+		DefaultTrainingConfig config = new DefaultTrainingConfig(new ComputedLoss()).optOptimizer(optimizer())
+			.optDevices(new Device[] { this.device });
+		try (Trainer trainer = djlModel.newTrainer(config)) {
+			trainer.initialize(model.initializationShapes());
+			return new Run(djlModel, trainer, model, data, listener).execute();
+		}
+	}
+
+	private TrainingOutcome fitByCounting(Model djlModel, SequentialRecommender model, SequentialDataset data,
+			TrainingListener listener) {
+		long start = System.nanoTime();
+		model.initialize(djlModel.getNDManager(), DataType.FLOAT32, model.initializationShapes());
+		listener.onStart(0, 1);
+		((Pop) model).fit(data.train());
+		double trainSeconds = seconds(start);
+		ParameterStore ps = new ParameterStore(djlModel.getNDManager(), false);
+		FullSortEvaluator evaluator = FullSortEvaluator.of(this.options);
+		long evalStart = System.nanoTime();
+		RankingResult valid = evaluator.evaluate(model, ps, djlModel.getNDManager(), data.valid());
+		double score = valid.get(this.options.validMetric());
+		EpochReport report = new EpochReport(0, 0, trainSeconds, 1, valid, score, seconds(evalStart), true,
+				seconds(start));
+		listener.onEpoch(report);
+		RankingResult test = evaluator.evaluate(model, ps, djlModel.getNDManager(), data.test());
+		return new TrainingOutcome(0, 1, valid, test, seconds(start), seconds(start), Devices.describe(this.device),
+				List.of(report));
+	}
+
+	private Optimizer optimizer() {
+		float lr = this.options.learningRate();
+		float decay = this.options.weightDecay();
+		return switch (this.options.learner()) {
+			case "adam" -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optWeightDecays(decay).build();
+			case "sgd" -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).optWeightDecays(decay).build();
+			default -> throw new IllegalArgumentException(
+					"learner '" + this.options.learner() + "' is not supported; valid choices: adam, sgd");
+		};
+	}
+
+	static double seconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	/** The state of one run: batches, epochs, early stopping and the best checkpoint. */
+	private final class Run {
+
+		private final Model djlModel;
+
+		private final Trainer trainer;
+
+		private final SequentialRecommender model;
+
+		private final SequentialDataset data;
+
+		private final TrainingListener listener;
+
+		private final SplittableRandom random;
+
+		private final ParameterStore evalStore;
+
+		private final FullSortEvaluator evaluator;
+
+		private final @Nullable AllPositionsWindows windows;
+
+		private final int rows;
+
+		private final int batchSize;
+
+		private Run(Model djlModel, Trainer trainer, SequentialRecommender model, SequentialDataset data,
+				TrainingListener listener) {
+			this.djlModel = djlModel;
+			this.trainer = trainer;
+			this.model = model;
+			this.data = data;
+			this.listener = listener;
+			this.random = new SplittableRandom(TrainingLoop.this.options.seed());
+			this.evalStore = new ParameterStore(djlModel.getNDManager(), false);
+			this.evaluator = FullSortEvaluator.of(TrainingLoop.this.options);
+			if (TrainingLoop.this.options.trainMode() == TrainMode.ALL_POSITIONS) {
+				this.windows = AllPositionsWindows.build(data);
+				this.rows = this.windows.size();
+				this.batchSize = Math.max(1, TrainingLoop.this.options.trainBatchSize() / model.maxSeqLength());
+			}
+			else {
+				this.windows = null;
+				this.rows = data.train().size();
+				this.batchSize = TrainingLoop.this.options.trainBatchSize();
+			}
+			if (this.rows == 0) {
+				throw new IllegalArgumentException("no training samples: every user has fewer than 2 interactions");
+			}
+		}
+
+		TrainingOutcome execute() {
+			TrainingOptions opts = TrainingLoop.this.options;
+			long start = System.nanoTime();
+			int batches = (this.rows + this.batchSize - 1) / this.batchSize;
+			this.listener.onStart(this.model.trainableParameterCount(), batches);
+			logger.info("{}: {} trainable parameters, {} {} rows in {} batches per epoch on {}", this.model.modelName(),
+					this.model.trainableParameterCount(), this.rows, opts.trainMode().configName(), batches,
+					Devices.describe(TrainingLoop.this.device));
+			List<EpochReport> history = new ArrayList<>();
+			int[] order = identity(this.rows);
+			double best = Double.NEGATIVE_INFINITY;
+			int sinceBest = 0;
+			int bestEpoch = -1;
+			double secondsToBest = 0;
+			RankingResult bestValid = null;
+			ParameterSnapshot checkpoint = null;
+			int epoch = 0;
+			for (; epoch < opts.epochs(); epoch++) {
+				long epochStart = System.nanoTime();
+				if (opts.shuffle()) {
+					shuffle(order);
+				}
+				double loss = trainEpoch(epoch, order, batches);
+				double trainSeconds = seconds(epochStart);
+				if ((epoch + 1) % opts.evalStep() != 0) {
+					EpochReport report = new EpochReport(epoch, loss, trainSeconds, batches, null, Double.NaN, 0, false,
+							seconds(start));
+					history.add(report);
+					this.listener.onEpoch(report);
+					continue;
+				}
+				long evalStart = System.nanoTime();
+				RankingResult valid = validate();
+				double score = valid.get(opts.validMetric());
+				boolean improved = score >= best;
+				if (improved) {
+					best = score;
+					sinceBest = 0;
+					bestEpoch = epoch;
+					bestValid = valid;
+					checkpoint = ParameterSnapshot.capture(this.model);
+					secondsToBest = seconds(start);
+				}
+				else {
+					sinceBest++;
+				}
+				EpochReport report = new EpochReport(epoch, loss, trainSeconds, batches, valid, score,
+						seconds(evalStart), improved, seconds(start));
+				history.add(report);
+				this.listener.onEpoch(report);
+				if (sinceBest > opts.stoppingStep()) {
+					epoch++;
+					break;
+				}
+			}
+			if (checkpoint == null) {
+				// epochs < eval_step: nothing was validated, keep the last state as
+				// RecBole does
+				bestEpoch = epoch - 1;
+				bestValid = validate();
+				secondsToBest = seconds(start);
+			}
+			else {
+				checkpoint.restore();
+			}
+			RankingResult test = evaluate(this.data.test());
+			return new TrainingOutcome(bestEpoch, epoch, bestValid, test, seconds(start), secondsToBest,
+					Devices.describe(TrainingLoop.this.device), history);
+		}
+
+		private double trainEpoch(int epoch, int[] order, int batches) {
+			double total = 0;
+			NDManager trainerManager = this.trainer.getManager();
+			for (int b = 0; b < batches; b++) {
+				int from = b * this.batchSize;
+				int to = Math.min(this.rows, from + this.batchSize);
+				SequenceBatch batch = nextBatch(order, from, to);
+				try (NDManager batchManager = trainerManager.newSubManager()) {
+					NDList inputs = batch.toNDList(batchManager);
+					try (GradientCollector collector = this.trainer.newGradientCollector()) {
+						NDArray loss = this.trainer.forward(inputs, new NDList()).head();
+						float value = loss.getFloat();
+						if (Float.isNaN(value)) {
+							throw new IllegalStateException(
+									"Training loss is nan (epoch " + epoch + ", batch " + b + ")");
+						}
+						total += value;
+						collector.backward(loss);
+					}
+					if (TrainingLoop.this.options.clipGradMaxNorm() != null) {
+						GradientClipping.clipGlobalNorm(this.model, TrainingLoop.this.options.clipGradMaxNorm());
+					}
+					this.trainer.step();
+				}
+				this.listener.onBatch(epoch, b, batches);
+			}
+			return total;
+		}
+
+		private SequenceBatch nextBatch(int[] order, int from, int to) {
+			if (this.windows != null) {
+				SequenceBatch batch = SampleBatches.windows(this.windows, order, from, to);
+				this.model.prepareAllPositionsBatch(batch, this.random);
+				return batch;
+			}
+			SequenceBatch batch = SampleBatches.prefix(this.data.train(), order, from, to);
+			this.model.prepareTrainBatch(batch, this.random);
+			return batch;
+		}
+
+		private RankingResult validate() {
+			return evaluate(this.data.valid());
+		}
+
+		private RankingResult evaluate(SequenceSamples split) {
+			this.model.setFrozen(true);
+			try {
+				return this.evaluator.evaluate(this.model, this.evalStore, this.djlModel.getNDManager(), split);
+			}
+			finally {
+				this.model.setFrozen(false);
+			}
+		}
+
+		private void shuffle(int[] order) {
+			for (int i = order.length - 1; i > 0; i--) {
+				int j = this.random.nextInt(i + 1);
+				int tmp = order[i];
+				order[i] = order[j];
+				order[j] = tmp;
+			}
+		}
+
+	}
+
+	private static int[] identity(int n) {
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) {
+			order[i] = i;
+		}
+		return order;
+	}
+
+}

@@ -1,0 +1,106 @@
+package io.seqrec.train;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import org.junit.jupiter.api.Test;
+
+import io.seqrec.data.SequentialDataset;
+import io.seqrec.data.SequentialDatasetBuilder;
+import io.seqrec.eval.Metric;
+import io.seqrec.model.LossType;
+import io.seqrec.model.ModelContext;
+import io.seqrec.model.Pop;
+import io.seqrec.model.SASRec;
+import io.seqrec.model.SequentialRecommender;
+import io.seqrec.model.TransformerSettings;
+import io.seqrec.nn.HiddenActivation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainingLoopTests {
+
+	private static final int LENGTH = 10;
+
+	private static final SequentialDataset DATA = SequentialDatasetBuilder
+		.build(PlantedPatterns.cycles(150, 40, 16, 0.05, 11), LENGTH);
+
+	private static TrainingOptions options(int epochs, TrainMode mode, int stoppingStep) {
+		return new TrainingOptions(2020, epochs, 256, 512, "adam", 0.005f, 0f, null, 1, stoppingStep, "ndcg@10",
+				List.of(Metric.RECALL, Metric.NDCG), List.of(10), 4, true, mode, false);
+	}
+
+	private static SASRec sasrec(LossType loss) {
+		return new SASRec(new ModelContext(DATA.numItems(), LENGTH, DATA.train()),
+				new TransformerSettings(1, 2, 32, 64, 0.1f, 0.1f, HiddenActivation.GELU, 1e-12f, 0.02f, loss));
+	}
+
+	private static TrainingOutcome fit(SequentialRecommender model, TrainingOptions options,
+			TrainingListener listener) {
+		Engine.getInstance().setRandomSeed(2020);
+		try (Model djl = Model.newInstance(model.modelName(), Device.cpu())) {
+			djl.setBlock(model);
+			return new TrainingLoop(options, Device.cpu()).fit(djl, DATA, listener);
+		}
+	}
+
+	@Test
+	void sasrecLearnsThePlantedPatternAndPopCannot() {
+		TrainingOutcome sasrec = fit(sasrec(LossType.CE), options(25, TrainMode.PREFIX, 5), TrainingListener.NONE);
+		TrainingOutcome pop = fit(new Pop(new ModelContext(DATA.numItems(), LENGTH, null)),
+				options(1, TrainMode.PREFIX, 5), TrainingListener.NONE);
+		assertThat(sasrec.test().get("ndcg@10")).isGreaterThan(0.8);
+		assertThat(pop.test().get("ndcg@10")).isLessThan(0.2);
+		assertThat(pop.epochsRun()).isEqualTo(1);
+	}
+
+	@Test
+	void allPositionsModeLearnsTheSamePattern() {
+		TrainingOutcome outcome = fit(sasrec(LossType.CE), options(40, TrainMode.ALL_POSITIONS, 5),
+				TrainingListener.NONE);
+		assertThat(outcome.test().get("ndcg@10")).isGreaterThan(0.8);
+	}
+
+	@Test
+	void bprLossLearnsToo() {
+		TrainingOutcome outcome = fit(sasrec(LossType.BPR), options(30, TrainMode.PREFIX, 5), TrainingListener.NONE);
+		assertThat(outcome.test().get("recall@10")).isGreaterThan(0.7);
+	}
+
+	@Test
+	void stopsAfterStoppingStepPlusOneEvaluationsWithoutImprovementAndKeepsTheBest() {
+		List<EpochReport> reports = new ArrayList<>();
+		// a tiny learning rate plateaus quickly at 4-decimal resolution; patience 2
+		TrainingOptions opts = new TrainingOptions(2020, 200, 256, 512, "adam", 0.05f, 0f, null, 1, 2, "ndcg@10",
+				List.of(Metric.NDCG), List.of(10), 4, true, TrainMode.ALL_POSITIONS, false);
+		TrainingOutcome outcome = fit(sasrec(LossType.CE), opts, new TrainingListener() {
+			@Override
+			public void onEpoch(EpochReport report) {
+				reports.add(report);
+			}
+		});
+		assertThat(outcome.epochsRun()).isLessThan(200);
+		// the last 3 evaluations did not improve (ties would have), and the best is the
+		// last improving one
+		List<EpochReport> tail = reports.subList(reports.size() - 3, reports.size());
+		assertThat(tail).noneMatch(EpochReport::improved);
+		EpochReport best = reports.get(outcome.bestEpoch());
+		assertThat(best.improved()).isTrue();
+		assertThat(reports.subList(outcome.bestEpoch() + 1, reports.size())).noneMatch(EpochReport::improved);
+		assertThat(outcome.bestValid().get("ndcg@10")).isEqualTo(best.validScore());
+		assertThat(reports).allMatch((r) -> r.validScore() <= best.validScore());
+	}
+
+	@Test
+	void sameSeedGivesTheSameRun() {
+		TrainingOutcome first = fit(sasrec(LossType.CE), options(3, TrainMode.PREFIX, 5), TrainingListener.NONE);
+		TrainingOutcome second = fit(sasrec(LossType.CE), options(3, TrainMode.PREFIX, 5), TrainingListener.NONE);
+		assertThat(second.history().stream().map(EpochReport::trainLoss).toList())
+			.isEqualTo(first.history().stream().map(EpochReport::trainLoss).toList());
+		assertThat(second.test()).isEqualTo(first.test());
+	}
+
+}
