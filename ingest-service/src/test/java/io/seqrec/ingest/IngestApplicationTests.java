@@ -2,7 +2,6 @@ package io.seqrec.ingest;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.client.RestClient;
@@ -15,13 +14,9 @@ class IngestApplicationTests {
 	@LocalServerPort
 	private int port;
 
-	@Autowired
-	private RestClient.Builder restClientBuilder;
-
 	@Test
 	void startsAndReportsHealthy() {
-		String body = this.restClientBuilder.baseUrl("http://localhost:" + this.port)
-			.build()
+		String body = RestClient.create("http://localhost:" + this.port)
 			.get()
 			.uri("/actuator/health")
 			.retrieve()

@@ -1,0 +1,88 @@
+package io.seqrec.trainer.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import ai.djl.Device;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+import io.seqrec.config.Config;
+import io.seqrec.config.ConfigLoader;
+import io.seqrec.config.ConfigRequest;
+import io.seqrec.data.SequentialDataset;
+import io.seqrec.run.Datasets;
+import io.seqrec.run.EngineSettings;
+import io.seqrec.run.Experiment;
+import io.seqrec.train.Devices;
+import io.seqrec.train.TrainingOutcome;
+
+/**
+ * {@code seqrec train}: RecBole's {@code run_recbole(model=..., dataset=...)}.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, description = {
+		"Train a model on an atomic dataset and evaluate it (full ranking, leave-one-out).",
+		"Any other argument --key=value overrides a configuration key, e.g. --epochs=20 --train_mode=all_positions." })
+final class TrainCommand implements Callable<Integer> {
+
+	@Option(names = { "-m", "--model" }, required = true, description = "SASRec, BERT4Rec, FEARec, SINE or Pop.")
+	String model;
+
+	@Option(names = { "-d", "--dataset" }, required = true,
+			description = "Dataset name: reads <data-path>/<dataset>/<dataset>.inter.")
+	String dataset;
+
+	@Option(names = "--output", paramLabel = "DIR",
+			description = "Write result.json and the model artifact (DIR/artifact) here.")
+	@Nullable Path output;
+
+	@Mixin
+	JobOptions job;
+
+	@Unmatched
+	List<String> overrides = new ArrayList<>();
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter err = this.spec.commandLine().getErr();
+		Config config = ConfigLoader.load(new ConfigRequest(this.model, this.dataset, this.job.configFiles, Map.of(),
+				JobOptions.overrides(this.overrides)));
+		EngineSettings.apply(config);
+		out.println(config);
+		SequentialDataset data = Datasets.prepare(config,
+				Datasets.readAtomic(config, this.job.dataPath(config), this.dataset));
+		out.println(Datasets.describe(data, this.dataset));
+		out.flush();
+		Device device = Devices.select(config.getBoolean("use_gpu"), config.getInt("gpu_id"));
+		ConsoleProgress progress = new ConsoleProgress(out, err, System.console() != null, this.job.showMemory);
+		try (Experiment experiment = Experiment.run(config, data, device, progress)) {
+			TrainingOutcome outcome = experiment.outcome();
+			out.println("Finished training, best eval result in epoch " + outcome.bestEpoch());
+			out.println("best valid : " + OrderedDicts.of(outcome.bestValid()));
+			out.println("test result: " + OrderedDicts.of(outcome.test()));
+			out.printf(java.util.Locale.ROOT, "%d epochs in %.1fs (%.2fs per epoch, best after %.1fs) on %s%n",
+					outcome.epochsRun(), outcome.trainSeconds(), outcome.secondsPerEpoch(), outcome.secondsToBest(),
+					outcome.device());
+			if (this.output != null) {
+				experiment.writeResult(this.output.resolve("result.json"));
+				experiment.writeArtifact(this.output.resolve("artifact"));
+				out.println("wrote " + this.output.resolve("result.json") + " and " + this.output.resolve("artifact"));
+			}
+		}
+		out.flush();
+		return 0;
+	}
+
+}
