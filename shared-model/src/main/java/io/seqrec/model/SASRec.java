@@ -200,10 +200,12 @@ public final class SASRec extends SequentialRecommender {
 		NDArray itemSeq = batch.get(BatchFields.ITEM_SEQ);
 		NDArray output = encode(ps, itemSeq, true); // (B, L, H)
 		long hidden = output.getShape().get(2);
-		NDArray positions = batch.get(BatchFields.TARGET_POSITIONS); // (N)
+		NDArray targetSeq = batch.get(BatchFields.TARGET_SEQ).reshape(-1); // (B * L)
+		NDArray positions = targetSeq.neq(0).nonzero().reshape(-1); // (N) flat indices b
+																	// * L + t
 		long count = positions.getShape().get(0);
 		NDArray selected = output.reshape(-1, hidden).gather(positions.reshape(count, 1).broadcast(count, hidden), 0);
-		NDArray targets = batch.get(BatchFields.TARGET_SEQ).reshape(-1).gather(positions, 0); // (N)
+		NDArray targets = targetSeq.gather(positions, 0); // (N)
 		NDArray negatives = null;
 		if (this.settings.lossType() == LossType.BPR) {
 			negatives = batch.get(BatchFields.NEG_SEQ).reshape(-1).gather(positions, 0); // (N)

@@ -1,6 +1,9 @@
 package io.seqrec.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
@@ -76,6 +79,35 @@ public final class SequenceBatch {
 	 */
 	public boolean has(String name) {
 		return this.fields.containsKey(name);
+	}
+
+	/**
+	 * Splits the batch into consecutive chunks of at most {@code maxRows} rows. Every
+	 * field must have the batch's rows as its first dimension.
+	 * @param maxRows the largest chunk
+	 * @return the chunks, in row order (this batch itself when it is small enough)
+	 */
+	public List<SequenceBatch> split(int maxRows) {
+		if (this.size <= maxRows) {
+			return List.of(this);
+		}
+		List<SequenceBatch> chunks = new ArrayList<>();
+		for (int from = 0; from < this.size; from += maxRows) {
+			int rows = Math.min(maxRows, this.size - from);
+			SequenceBatch chunk = new SequenceBatch(rows);
+			for (Map.Entry<String, Field> entry : this.fields.entrySet()) {
+				long[] shape = entry.getValue().shape().clone();
+				if (shape.length == 0 || shape[0] != this.size) {
+					throw new IllegalStateException("field " + entry.getKey() + " is not per row; cannot split");
+				}
+				int stride = entry.getValue().data().length / this.size;
+				shape[0] = rows;
+				chunk.put(entry.getKey(),
+						Arrays.copyOfRange(entry.getValue().data(), from * stride, (from + rows) * stride), shape);
+			}
+			chunks.add(chunk);
+		}
+		return chunks;
 	}
 
 	/**

@@ -19,7 +19,7 @@ import ai.djl.util.PairList;
  * <p>
  * As a DJL block, {@code forward(ps, data, labels)} returns the training loss (so DJL's
  * {@code Trainer.forward(data, labels)} trains it; a batch with
- * {@link BatchFields#TARGET_POSITIONS} takes the {@code all_positions} loss) and
+ * {@link BatchFields#TARGET_SEQ} takes the {@code all_positions} loss) and
  * {@code forward(ps, inputs, false)} returns full-sort scores {@code [B, n_items]} (so a
  * plain predictor serves it). Inputs are named arrays ({@link BatchFields}); the padding
  * column is not masked here, the evaluator does that.
@@ -85,6 +85,34 @@ public abstract class SequentialRecommender extends AbstractBlock {
 	 * @param random the seeded generator of the training run
 	 */
 	public void prepareTrainBatch(SequenceBatch batch, RandomGenerator random) {
+	}
+
+	/**
+	 * How many terms the mean loss of a batch averages over, so that a batch computed in
+	 * chunks weights each chunk's mean by its share: rows by default, target positions in
+	 * {@code all_positions} batches.
+	 * @param batch a prepared training batch (or chunk)
+	 * @return the number of loss terms
+	 */
+	public double lossTerms(SequenceBatch batch) {
+		if (batch.has(BatchFields.TARGET_SEQ)) {
+			int terms = 0;
+			for (int target : batch.get(BatchFields.TARGET_SEQ)) {
+				terms += (target != 0) ? 1 : 0;
+			}
+			return terms;
+		}
+		return batch.size();
+	}
+
+	/**
+	 * Whether a batch's loss is the weighted mean of its chunks' losses, so that a large
+	 * batch can be computed in chunks with accumulated gradients (false for losses that
+	 * compare rows of the batch with each other, such as contrastive ones).
+	 * @return true if chunking leaves the gradient unchanged
+	 */
+	public boolean supportsChunking() {
+		return true;
 	}
 
 	/**
@@ -170,7 +198,7 @@ public abstract class SequentialRecommender extends AbstractBlock {
 
 	@Override
 	protected NDList forwardInternal(ParameterStore ps, NDList data, NDList labels, PairList<String, Object> params) {
-		if (data.contains(BatchFields.TARGET_POSITIONS)) {
+		if (data.contains(BatchFields.TARGET_SEQ)) {
 			return new NDList(calculateAllPositionsLoss(ps, data));
 		}
 		return new NDList(calculateLoss(ps, data));

@@ -1,7 +1,5 @@
 package io.seqrec.train;
 
-import java.util.Arrays;
-
 import io.seqrec.data.AllPositionsWindows;
 import io.seqrec.data.SequenceSamples;
 import io.seqrec.model.BatchFields;
@@ -41,8 +39,8 @@ final class SampleBatches {
 	}
 
 	/**
-	 * A window batch for {@code all_positions} training: inputs, next-item targets and
-	 * the flat indices of positions that carry a target.
+	 * A window batch for {@code all_positions} training: inputs and the next-item target
+	 * at every position (0 where there is none).
 	 * @param windows the windows
 	 * @param order window indices
 	 * @param from first position in {@code order}
@@ -61,17 +59,9 @@ final class SampleBatches {
 			windows.copyTargets(window, targets, row * length);
 			lengths[row] = windows.length(window);
 		}
-		int[] targetPositions = new int[targets.length];
-		int next = 0;
-		for (int i = 0; i < targets.length; i++) {
-			if (targets[i] != 0) {
-				targetPositions[next++] = i;
-			}
-		}
 		return new SequenceBatch(size).put(BatchFields.ITEM_SEQ, inputs, size, length)
 			.put(BatchFields.ITEM_SEQ_LEN, lengths, size)
-			.put(BatchFields.TARGET_SEQ, targets, size, length)
-			.put(BatchFields.TARGET_POSITIONS, Arrays.copyOf(targetPositions, next), next);
+			.put(BatchFields.TARGET_SEQ, targets, size, length);
 	}
 
 }

