@@ -51,11 +51,8 @@ public final class InvertedDropout extends AbstractBlock {
 			return x;
 		}
 		// the mask needs no gradient: one multiplication is all autograd records
-		NDArray mask = x.getManager()
-			.randomUniform(0f, 1f, x.getShape())
-			.gte(this.rate)
-			.toType(x.getDataType(), false)
-			.mul(1f / (1f - this.rate));
+		NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte(this.rate);
+		NDArray mask = Scalars.mul(keep.toType(x.getDataType(), false), 1f / (1f - this.rate));
 		return x.mul(mask);
 	}
 

@@ -42,7 +42,7 @@ public final class Losses {
 	 * @return the scalar loss
 	 */
 	public static NDArray bpr(NDArray pos, NDArray neg) {
-		return Activation.sigmoid(pos.sub(neg)).add(1e-10f).log().mean().neg();
+		return Scalars.add(Activation.sigmoid(pos.sub(neg)), 1e-10f).log().mean().neg();
 	}
 
 }

@@ -81,7 +81,7 @@ public final class MultiHeadAttention extends AbstractBlock {
 		NDArray k = heads(this.key.forward(ps, new NDList(x), training).head(), batch, length, headSize);
 		NDArray v = heads(this.value.forward(ps, new NDList(x), training).head(), batch, length, headSize);
 		// (B, h, L, E) x (B, h, E, L) -> (B, h, L, L)
-		NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(headSize)).add(mask);
+		NDArray scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(headSize)).add(mask);
 		NDArray probs = scores.softmax(-1);
 		probs = this.attnDropout.apply(probs, training);
 		NDArray context = probs.matMul(v) // (B, h, L, E)

@@ -28,6 +28,7 @@ import io.seqrec.eval.RankingResult;
 import io.seqrec.model.Pop;
 import io.seqrec.model.SequenceBatch;
 import io.seqrec.model.SequentialRecommender;
+import io.seqrec.nn.Scalars;
 
 /**
  * RecBole's {@code Trainer.fit} and test evaluation for any
@@ -296,7 +297,7 @@ public final class TrainingLoop {
 									"Training loss is nan (epoch " + epoch + ", batch " + index + ")");
 						}
 						loss += value * share;
-						collector.backward((share == 1.0) ? chunkLoss : chunkLoss.mul((float) share));
+						collector.backward((share == 1.0) ? chunkLoss : Scalars.mul(chunkLoss, (float) share));
 					}
 				}
 			}
