@@ -1,0 +1,93 @@
+package io.seqrec.contract;
+
+/**
+ * The Redis layout of seqrec. A user's keys carry the user id as a hash tag
+ * ({@code {userId}}) so that they live in one slot of a Redis Cluster and one script can
+ * update them atomically.
+ * <ul>
+ * <li>{@code seqrec:u:{<userId>}:seq}: sorted set of the user's most recent events, score
+ * = event time in epoch milliseconds, member = {@link #member(String, String)} (event id
+ * and item id); a late event lands in its place by score.</li>
+ * <li>{@code seqrec:u:{<userId>}:ids}: sorted set of recently ingested event ids (score =
+ * ingestion time), the de-duplication window.</li>
+ * <li>{@code seqrec:items:popularity}: sorted set, item id to number of ingested
+ * events.</li>
+ * <li>{@code seqrec:stats:events}: counter of ingested (non-duplicate) events.</li>
+ * </ul>
+ */
+public final class RedisKeys {
+
+	/** Item popularity counters. */
+	public static final String ITEM_POPULARITY = "seqrec:{stats}:popularity";
+
+	/** Count of ingested events, for "retrain after N new events". */
+	public static final String EVENT_COUNTER = "seqrec:{stats}:events";
+
+	/** SCAN pattern of every user's sequence key. */
+	public static final String SEQUENCE_PATTERN = "seqrec:u:{*}:seq";
+
+	private static final String USER_PREFIX = "seqrec:u:{";
+
+	private static final String SEQUENCE_SUFFIX = "}:seq";
+
+	private static final String IDS_SUFFIX = "}:ids";
+
+	private RedisKeys() {
+	}
+
+	/**
+	 * The key of a user's sequence.
+	 * @param userId the user
+	 * @return {@code seqrec:u:{userId}:seq}
+	 */
+	public static String sequence(String userId) {
+		return USER_PREFIX + userId + SEQUENCE_SUFFIX;
+	}
+
+	/**
+	 * The key of a user's de-duplication window.
+	 * @param userId the user
+	 * @return {@code seqrec:u:{userId}:ids}
+	 */
+	public static String eventIds(String userId) {
+		return USER_PREFIX + userId + IDS_SUFFIX;
+	}
+
+	/**
+	 * The user of a sequence key.
+	 * @param sequenceKey a key made by {@link #sequence(String)}
+	 * @return the user id
+	 */
+	public static String userOf(String sequenceKey) {
+		if (!sequenceKey.startsWith(USER_PREFIX) || !sequenceKey.endsWith(SEQUENCE_SUFFIX)) {
+			throw new IllegalArgumentException("not a sequence key: " + sequenceKey);
+		}
+		return sequenceKey.substring(USER_PREFIX.length(), sequenceKey.length() - SEQUENCE_SUFFIX.length());
+	}
+
+	/**
+	 * A sequence member: the event id's length, a colon, the event id, then the item id.
+	 * The length prefix keeps any characters in ids unambiguous, and the event id keeps
+	 * two events of the same item distinct.
+	 * @param eventId the event id
+	 * @param itemId the item id
+	 * @return the member
+	 */
+	public static String member(String eventId, String itemId) {
+		return eventId.length() + ":" + eventId + itemId;
+	}
+
+	/**
+	 * Decodes a sequence member.
+	 * @param member a member made by {@link #member(String, String)}
+	 * @param epochMillis its score
+	 * @return the entry
+	 */
+	public static SequenceEntry entry(String member, long epochMillis) {
+		int colon = member.indexOf(':');
+		int length = Integer.parseInt(member, 0, colon, 10);
+		int itemStart = colon + 1 + length;
+		return new SequenceEntry(member.substring(colon + 1, itemStart), member.substring(itemStart), epochMillis);
+	}
+
+}
