@@ -1,0 +1,69 @@
+package io.seqrec.artifact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A model's registry: its versions, oldest first, and which one is live.
+ *
+ * @param name the model name
+ * @param live the live version, or null
+ * @param pinned whether the live version is pinned (newer accepted versions do not
+ * replace it)
+ * @param versions every stored version, oldest first
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelRegistryState(String name, @Nullable String live, boolean pinned, List<ModelVersion> versions) {
+
+	public ModelRegistryState {
+		versions = List.copyOf(versions);
+	}
+
+	/**
+	 * An empty registry.
+	 * @param name the model name
+	 * @return no versions, nothing live
+	 */
+	public static ModelRegistryState empty(String name) {
+		return new ModelRegistryState(name, null, false, List.of());
+	}
+
+	/**
+	 * Looks up a version.
+	 * @param version the version
+	 * @return its entry
+	 */
+	public Optional<ModelVersion> version(String version) {
+		return this.versions.stream().filter((v) -> v.version().equals(version)).findFirst();
+	}
+
+	/**
+	 * The newest accepted version.
+	 * @return its entry, if any
+	 */
+	public Optional<ModelVersion> latestAccepted() {
+		for (int i = this.versions.size() - 1; i >= 0; i--) {
+			if (this.versions.get(i).status() == ModelVersion.Status.ACCEPTED) {
+				return Optional.of(this.versions.get(i));
+			}
+		}
+		return Optional.empty();
+	}
+
+	ModelRegistryState with(ModelVersion entry) {
+		List<ModelVersion> updated = new ArrayList<>(this.versions);
+		updated.removeIf((v) -> v.version().equals(entry.version()));
+		updated.add(entry);
+		updated.sort((a, b) -> a.createdAt().compareTo(b.createdAt()));
+		return new ModelRegistryState(this.name, this.live, this.pinned, updated);
+	}
+
+	ModelRegistryState withLive(@Nullable String version, boolean pin) {
+		return new ModelRegistryState(this.name, version, pin, this.versions);
+	}
+
+}
