@@ -1,0 +1,116 @@
+package io.seqrec.ingest.consume;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.stereotype.Component;
+
+import io.seqrec.contract.InteractionEvents;
+import io.seqrec.contract.InvalidEventException;
+import io.seqrec.contract.Topics;
+import io.seqrec.contract.ValidEvent;
+import io.seqrec.ingest.IngestProperties;
+import io.seqrec.ingest.store.RedisWriteException;
+import io.seqrec.ingest.store.SequenceWriter;
+import io.seqrec.ingest.store.WriteResult;
+
+/**
+ * Consumes interaction events in batches and writes them into Redis.
+ *
+ * <p>
+ * The events before the first invalid record of a batch are written, then the invalid
+ * record is reported with {@link BatchListenerFailedException}: the error handler commits
+ * what was written, sends that record to the dead-letter topic and redelivers the rest. A
+ * batch whose write fails is retried as a whole; the listener returns, and offsets are
+ * committed, only after Redis acknowledged the batch.
+ */
+@Component
+class InteractionListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(InteractionListener.class);
+
+	private static final LogAccessor LOG_ACCESSOR = new LogAccessor(InteractionListener.class);
+
+	/** The listener container's id, for starting and stopping it. */
+	static final String ID = "seqrec-ingest";
+
+	private final SequenceWriter writer;
+
+	private final IngestProperties properties;
+
+	private final IngestMetrics metrics;
+
+	private final Clock clock;
+
+	InteractionListener(SequenceWriter writer, IngestProperties properties, IngestMetrics metrics, Clock clock) {
+		this.writer = writer;
+		this.properties = properties;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@KafkaListener(id = ID, topics = Topics.INTERACTIONS, batch = "true")
+	void onBatch(List<ConsumerRecord<String, ReceivedEvent>> records) {
+		this.metrics.batchTimer().record(() -> ingest(records));
+	}
+
+	private void ingest(List<ConsumerRecord<String, ReceivedEvent>> records) {
+		this.metrics.consumed(records.size());
+		List<ValidEvent> valid = new ArrayList<>(records.size());
+		for (int i = 0; i < records.size(); i++) {
+			ConsumerRecord<String, ReceivedEvent> record = records.get(i);
+			RuntimeException invalid = invalidity(record);
+			if (invalid == null) {
+				try {
+					ReceivedEvent value = record.value();
+					valid.add(InteractionEvents.validate((value != null) ? value.event() : null, this.clock,
+							this.properties.maxClockSkew()));
+					continue;
+				}
+				catch (InvalidEventException ex) {
+					invalid = ex;
+				}
+			}
+			write(valid);
+			logger.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+					invalid.getMessage());
+			throw new BatchListenerFailedException(invalid.getMessage(), invalid, i);
+		}
+		write(valid);
+	}
+
+	private static @Nullable RuntimeException invalidity(ConsumerRecord<String, ReceivedEvent> record) {
+		DeserializationException ex = SerializationUtils.getExceptionFromHeader(record,
+				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+		if (ex != null) {
+			return ex;
+		}
+		return null;
+	}
+
+	private void write(List<ValidEvent> valid) {
+		WriteResult result;
+		try {
+			result = this.writer.write(valid);
+		}
+		catch (RedisWriteException ex) {
+			this.metrics.writeFailed();
+			logger.warn("cannot write {} events to Redis, the batch will be retried: {}", valid.size(),
+					ex.getMessage());
+			throw ex;
+		}
+		this.metrics.written(result);
+		valid.clear();
+	}
+
+}
