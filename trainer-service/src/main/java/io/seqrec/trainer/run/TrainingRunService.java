@@ -1,0 +1,270 @@
+package io.seqrec.trainer.run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import ai.djl.Device;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+import io.seqrec.config.Config;
+import io.seqrec.config.ConfigLoader;
+import io.seqrec.config.ConfigRequest;
+import io.seqrec.contract.SequenceStore;
+import io.seqrec.data.InteractionTable;
+import io.seqrec.data.SequentialDataset;
+import io.seqrec.run.Datasets;
+import io.seqrec.run.Experiment;
+import io.seqrec.train.Devices;
+import io.seqrec.train.EpochReport;
+import io.seqrec.train.TrainingListener;
+import io.seqrec.trainer.TrainerProperties;
+import io.seqrec.trainer.registry.ModelRegistryService;
+import io.seqrec.trainer.registry.Publication;
+
+/**
+ * Runs training, one run at a time on its own thread: snapshot every user's sequence from
+ * Redis, build the dataset with the CLI's pipeline (chronological leave-one-out), train
+ * and evaluate the configured model, then publish it through the registry's gate. A run
+ * that fails leaves the live model untouched and records why.
+ */
+@Service
+public class TrainingRunService implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(TrainingRunService.class);
+
+	private static final int KEPT_RUNS = 50;
+
+	private final TrainerProperties properties;
+
+	private final SequenceStore sequences;
+
+	private final ModelRegistryService registry;
+
+	private final TrainerMetrics metrics;
+
+	private final Clock clock;
+
+	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "seqrec-training");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Map<String, TrainingRun> runs = new LinkedHashMap<>();
+
+	private @Nullable TrainingRun current;
+
+	private long eventsAtLastStart = -1;
+
+	TrainingRunService(TrainerProperties properties, SequenceStore sequences, ModelRegistryService registry,
+			TrainerMetrics metrics, Clock clock) {
+		this.properties = properties;
+		this.sequences = sequences;
+		this.registry = registry;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts a run.
+	 * @param trigger what asks for it
+	 * @return the new run
+	 * @throws RunInProgressException if a run is still going
+	 */
+	public synchronized TrainingRun start(String trigger) {
+		if (this.current != null && !this.current.status().isFinal()) {
+			throw new RunInProgressException(this.current.id());
+		}
+		TrainingRun run = new TrainingRun(UUID.randomUUID().toString(), trigger, this.clock.instant());
+		this.runs.put(run.id(), run);
+		while (this.runs.size() > KEPT_RUNS) {
+			this.runs.remove(this.runs.keySet().iterator().next());
+		}
+		this.current = run;
+		this.eventsAtLastStart = ingestedEventsOr(this.eventsAtLastStart);
+		this.executor.execute(() -> execute(run));
+		return run;
+	}
+
+	/**
+	 * Events ingested since the last run started, for the new-events trigger.
+	 * @return the count, or -1 when the counter cannot be read
+	 */
+	public synchronized long eventsSinceLastStart() {
+		long now = ingestedEventsOr(-1);
+		if (now < 0) {
+			return -1;
+		}
+		return (this.eventsAtLastStart < 0) ? now : now - this.eventsAtLastStart;
+	}
+
+	private long ingestedEventsOr(long fallback) {
+		try {
+			return this.sequences.ingestedEvents();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("cannot read the ingested-events counter: {}", ex.getMessage());
+			return fallback;
+		}
+	}
+
+	/**
+	 * Whether a run is going.
+	 * @return true while a run is not final
+	 */
+	public synchronized boolean isRunning() {
+		return this.current != null && !this.current.status().isFinal();
+	}
+
+	/**
+	 * Looks up a run.
+	 * @param id the run id
+	 * @return the run, if it is among the recent ones
+	 */
+	public synchronized Optional<TrainingRun> find(String id) {
+		return Optional.ofNullable(this.runs.get(id));
+	}
+
+	/**
+	 * The recent runs, newest first.
+	 * @return the runs
+	 */
+	public synchronized List<TrainingRun> recent() {
+		List<TrainingRun> list = new ArrayList<>(this.runs.values());
+		java.util.Collections.reverse(list);
+		return list;
+	}
+
+	/**
+	 * Asks a running run to stop after its current batch.
+	 * @param id the run id
+	 * @return false if the run is unknown or already over
+	 */
+	public synchronized boolean cancel(String id) {
+		TrainingRun run = this.runs.get(id);
+		if (run == null || run.status().isFinal()) {
+			return false;
+		}
+		run.requestCancel();
+		return true;
+	}
+
+	private void execute(TrainingRun run) {
+		long start = System.nanoTime();
+		try {
+			logger.info("training run {} started ({})", run.id(), run.view().trigger());
+			long t = System.nanoTime();
+			InteractionTable table = Snapshots.read(this.sequences);
+			run.timing("snapshot", seconds(t));
+			run.data("interactions", table.size());
+			checkCancelled(run);
+			run.status(RunStatus.PREPARING);
+			t = System.nanoTime();
+			Config config = ConfigLoader
+				.load(new ConfigRequest(this.properties.model(), null, List.of(), Map.of(), this.properties.config()));
+			SequentialDataset dataset = prepare(config, table);
+			run.timing("prepare", seconds(t));
+			run.data("users", dataset.users().size() - 1);
+			run.data("items", dataset.items().size() - 1);
+			run.data("trainSamples", dataset.train().size());
+			run.data("testSamples", dataset.test().size());
+			run.status(RunStatus.TRAINING);
+			Device device = Devices.select(config.getBoolean("use_gpu"), config.getInt("gpu_id"));
+			run.device(Devices.describe(device));
+			t = System.nanoTime();
+			try (Experiment experiment = Experiment.run(config, dataset, device, progress(run))) {
+				run.timing("train", seconds(t));
+				run.results(experiment.outcome().bestValid().values(), experiment.outcome().test().values());
+				run.status(RunStatus.PUBLISHING);
+				t = System.nanoTime();
+				Publication publication = this.registry.publish(experiment);
+				run.timing("publish", seconds(t));
+				run.published(publication.version().version(), publication.decision());
+				RunStatus outcome = publication.accepted() ? RunStatus.SUCCEEDED : RunStatus.REFUSED;
+				run.finish(outcome, null, this.clock.instant());
+				this.metrics.finished(outcome, seconds(start), this.clock.instant());
+				logger.info("training run {} {} version {} in {} s: {}", run.id(), outcome,
+						publication.version().version(), Math.round(seconds(start)), publication.decision());
+			}
+		}
+		catch (CancellationException ex) {
+			run.finish(RunStatus.CANCELLED, "cancelled on request", this.clock.instant());
+			this.metrics.finished(RunStatus.CANCELLED, seconds(start), null);
+		}
+		catch (RuntimeException ex) {
+			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			logger.warn("training run {} failed: {}", run.id(), reason, ex);
+			run.finish(RunStatus.FAILED, reason, this.clock.instant());
+			this.metrics.finished(RunStatus.FAILED, seconds(start), null);
+		}
+	}
+
+	private SequentialDataset prepare(Config config, InteractionTable table) {
+		if (table.size() == 0) {
+			throw new IllegalStateException("no sequences in Redis yet: nothing to train on");
+		}
+		SequentialDataset dataset = Datasets.prepare(config, table);
+		if (dataset.test().size() < this.properties.minUsers()) {
+			throw new IllegalStateException(
+					"only " + dataset.test().size() + " users have enough history to be tested; "
+							+ "a run needs at least " + this.properties.minUsers() + " (seqrec.trainer.min-users)");
+		}
+		return dataset;
+	}
+
+	private static TrainingListener progress(TrainingRun run) {
+		return new TrainingListener() {
+			@Override
+			public void onBatch(int epoch, int batch, int batches) {
+				run.batch(batch + 1, batches);
+				checkCancelled(run);
+			}
+
+			@Override
+			public void onEpoch(EpochReport report) {
+				run.epoch(report);
+			}
+		};
+	}
+
+	private static void checkCancelled(TrainingRun run) {
+		if (run.cancelRequested()) {
+			throw new CancellationException();
+		}
+	}
+
+	private static double seconds(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e9;
+	}
+
+	/**
+	 * The time the service was asked for, for tests and metrics.
+	 * @return now
+	 */
+	Instant now() {
+		return this.clock.instant();
+	}
+
+	@Override
+	public void destroy() {
+		TrainingRun running = this.current;
+		if (running != null) {
+			running.requestCancel();
+		}
+		this.executor.shutdownNow();
+	}
+
+}
