@@ -79,6 +79,17 @@ class ModuleArrowsTests {
 	}
 
 	@Test
+	void nothingButTheLauncherDependsOnTheLauncher() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.seqrec.launcher..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.seqrec.launcher..")
+			.because("the launcher assembles the services; they must not know it")
+			.check(classes);
+	}
+
+	@Test
 	void ingestDoesNoDeepLearning() {
 		noClasses().that()
 			.resideInAPackage("io.seqrec.ingest..")

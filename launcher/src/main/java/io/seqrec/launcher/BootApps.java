@@ -1,0 +1,43 @@
+package io.seqrec.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Starts a service's Spring Boot application inside the launcher's process.
+ */
+public final class BootApps {
+
+	private BootApps() {
+	}
+
+	/**
+	 * Runs an application with settings given as command-line arguments, which win over
+	 * its {@code application.yaml}. Logging follows the command line's configuration
+	 * (warnings and errors to standard error), not the service's console defaults.
+	 * @param application the application class
+	 * @param web whether it serves HTTP
+	 * @param settings {@code key=value} settings
+	 * @return the running context
+	 */
+	public static ConfigurableApplicationContext run(Class<?> application, boolean web, String... settings) {
+		// Boot configures logging itself and warns about logback's own property: hand it
+		// over
+		System.clearProperty("logback.configurationFile");
+		List<String> args = new ArrayList<>();
+		args.add("--logging.config=classpath:seqrec-cli-logback.xml");
+		args.add("--spring.main.banner-mode=off");
+		args.add("--spring.jmx.enabled=false");
+		for (String setting : settings) {
+			args.add("--" + setting);
+		}
+		return new SpringApplicationBuilder(application).web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run(args.toArray(String[]::new));
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.seqrec.launcher;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * A stream of synthetic interaction events as producers would send them: users walk item
+ * sequences with a planted pattern (each item is mostly followed by one of a few
+ * successors), a share of the events are duplicates (an earlier event sent again) and a
+ * share arrive late (with an event time before the user's previous event).
+ */
+public final class SyntheticEvents {
+
+	private final int users;
+
+	private final int items;
+
+	private final double duplicateRate;
+
+	private final double lateRate;
+
+	private final SplittableRandom random;
+
+	private final long[] userClock;
+
+	private final int[] userItem;
+
+	private final long[] userEvents;
+
+	private final long start;
+
+	private long sequence;
+
+	private String lastJson = "";
+
+	private String lastUser = "";
+
+	/**
+	 * Creates a generator.
+	 * @param users distinct users
+	 * @param items distinct items
+	 * @param duplicateRate share of events that repeat an earlier event
+	 * @param lateRate share of events whose time is before the user's previous event
+	 * @param seed the random seed
+	 * @param startMillis event time of the first events
+	 */
+	public SyntheticEvents(int users, int items, double duplicateRate, double lateRate, long seed, long startMillis) {
+		this.users = users;
+		this.items = items;
+		this.duplicateRate = duplicateRate;
+		this.lateRate = lateRate;
+		this.random = new SplittableRandom(seed);
+		this.userClock = new long[users];
+		this.userItem = new int[users];
+		this.userEvents = new long[users];
+		this.start = startMillis;
+		for (int u = 0; u < users; u++) {
+			this.userClock[u] = startMillis;
+			this.userItem[u] = this.random.nextInt(items);
+		}
+	}
+
+	/**
+	 * One event: its key (the user id), its JSON value, and whether it repeats an earlier
+	 * event.
+	 *
+	 * @param key the user id
+	 * @param json the value
+	 * @param duplicate whether it is a re-sent earlier event
+	 */
+	public record Event(String key, String json, boolean duplicate) {
+
+		/**
+		 * The value as UTF-8.
+		 * @return bytes
+		 */
+		public byte[] bytes() {
+			return this.json.getBytes(StandardCharsets.UTF_8);
+		}
+
+	}
+
+	/**
+	 * The next event.
+	 * @return the event
+	 */
+	public Event next() {
+		if (this.sequence > 0 && this.random.nextDouble() < this.duplicateRate) {
+			this.sequence++;
+			return new Event(this.lastUser, this.lastJson, true);
+		}
+		int user = this.random.nextInt(this.users);
+		long time = this.userClock[user] + 1_000 + this.random.nextInt(60_000);
+		this.userClock[user] = time;
+		if (this.userEvents[user] > 0 && this.random.nextDouble() < this.lateRate) {
+			time = Math.max(this.start, time - 120_000 - this.random.nextInt(600_000));
+		}
+		int item = successor(this.userItem[user]);
+		this.userItem[user] = item;
+		this.userEvents[user]++;
+		String userId = "user-" + user;
+		String json = "{\"eventId\":\"ev-" + this.sequence + "\",\"userId\":\"" + userId + "\",\"itemId\":\"item-"
+				+ item + "\",\"timestamp\":" + time + ",\"type\":\"view\"}";
+		this.sequence++;
+		this.lastJson = json;
+		this.lastUser = userId;
+		return new Event(userId, json, false);
+	}
+
+	/**
+	 * The planted pattern: an item's successor is one of three items derived from it
+	 * (80%), or any item (20%).
+	 * @param item the current item
+	 * @return the next item
+	 */
+	int successor(int item) {
+		if (this.random.nextDouble() < 0.8) {
+			int choice = this.random.nextInt(3);
+			return (int) ((item * 31L + 7 + choice * 977L) % this.items);
+		}
+		return this.random.nextInt(this.items);
+	}
+
+	/**
+	 * The pattern's most likely successors of an item, best first.
+	 * @param item an item
+	 * @param items the catalogue size
+	 * @return the three planted successors
+	 */
+	public static int[] plantedSuccessors(int item, int items) {
+		return new int[] { (int) ((item * 31L + 7) % items), (int) ((item * 31L + 7 + 977) % items),
+				(int) ((item * 31L + 7 + 2 * 977) % items) };
+	}
+
+}

@@ -1,0 +1,21 @@
+package io.seqrec.launcher.bench;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code seqrec bench}: the benchmarks.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
+		subcommands = { IngestBenchmark.class })
+public final class BenchCommand implements Runnable {
+
+	@CommandLine.Spec
+	private CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "choose a benchmark: ingest");
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.seqrec.launcher.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.codec.StringCodec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import io.seqrec.contract.RedisKeys;
+import io.seqrec.contract.Topics;
+import io.seqrec.ingest.IngestApplication;
+import io.seqrec.launcher.BootApps;
+import io.seqrec.launcher.EmbeddedKafka;
+import io.seqrec.launcher.EmbeddedRedis;
+import io.seqrec.launcher.SyntheticEvents;
+
+/**
+ * {@code seqrec bench ingest}: produces synthetic events into an in-process Kafka broker,
+ * then measures the ingest service consuming them into an embedded Redis server (events
+ * per second end to end, from the listener's start until Redis holds every unique event),
+ * and, on the same Redis, the raw throughput of pipelined sorted-set writes with Lettuce,
+ * so the ratio shows what the service adds.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+		description = "Measure Kafka -> ingest-service -> Redis throughput against raw pipelined Redis writes.")
+final class IngestBenchmark implements Callable<Integer> {
+
+	@Option(names = "--events", description = "Events to produce and ingest (default: ${DEFAULT-VALUE}).")
+	int events = 1_000_000;
+
+	@Option(names = "--users", description = "Distinct users (default: ${DEFAULT-VALUE}).")
+	int users = 10_000;
+
+	@Option(names = "--items", description = "Distinct items (default: ${DEFAULT-VALUE}).")
+	int items = 50_000;
+
+	@Option(names = "--duplicates", description = "Share of duplicate events (default: ${DEFAULT-VALUE}).")
+	double duplicates = 0.01;
+
+	@Option(names = "--late", description = "Share of late events (default: ${DEFAULT-VALUE}).")
+	double late = 0.01;
+
+	@Option(names = "--partitions", description = "Partitions of the interaction topic (default: ${DEFAULT-VALUE}).")
+	int partitions = 3;
+
+	@Option(names = "--concurrency", description = "Listener threads (default: ${DEFAULT-VALUE}).")
+	int concurrency = 2;
+
+	@Option(names = "--max-poll-records", description = "Records per batch (default: ${DEFAULT-VALUE}).")
+	int maxPollRecords = 20000;
+
+	@Option(names = "--users-per-script", description = "Users per atomic script call (default: ${DEFAULT-VALUE}).")
+	int usersPerScript = 256;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = this.spec.commandLine().getOut();
+		out.printf(Locale.ROOT,
+				"bench ingest: %,d events, %,d users, %,d items, %.0f%% duplicates, %.0f%% late, %d cores%n",
+				this.events, this.users, this.items, this.duplicates * 100, this.late * 100,
+				Runtime.getRuntime().availableProcessors());
+		out.flush();
+		double ingestRate;
+		double rawRate;
+		try (EmbeddedRedis redis = EmbeddedRedis.start(0);
+				EmbeddedKafka kafka = EmbeddedKafka.start(0, this.partitions, Topics.INTERACTIONS,
+						Topics.INTERACTIONS_DLT)) {
+			long unique = produce(kafka.bootstrapServers(), out);
+			ingestRate = ingest(kafka.bootstrapServers(), redis.url(), unique, out);
+			rawRate = rawRedis(redis.url(), out);
+		}
+		// after the servers stopped, so that nothing prints after the figures
+		out.printf(Locale.ROOT, "ingest/raw ratio: %.1f%%%n", 100.0 * ingestRate / rawRate);
+		out.printf(Locale.ROOT, "ingest_events_per_second=%d%n", Math.round(ingestRate));
+		out.printf(Locale.ROOT, "redis_raw_ops_per_second=%d%n", Math.round(rawRate));
+		out.flush();
+		return 0;
+	}
+
+	private long produce(String bootstrap, PrintWriter out) throws Exception {
+		SyntheticEvents generator = new SyntheticEvents(this.users, this.items, this.duplicates, this.late, 42,
+				1_700_000_000_000L);
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG,
+				262_144, ProducerConfig.BUFFER_MEMORY_CONFIG, 134_217_728L);
+		long start = System.nanoTime();
+		long unique = 0;
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			for (int i = 0; i < this.events; i++) {
+				SyntheticEvents.Event event = generator.next();
+				unique += event.duplicate() ? 0 : 1;
+				producer.send(new ProducerRecord<>(Topics.INTERACTIONS, event.key(), event.bytes()));
+			}
+			producer.flush();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		out.printf(Locale.ROOT, "produced %,d events (%,d unique) in %.1f s (%,.0f events/s)%n", this.events, unique,
+				seconds, this.events / seconds);
+		out.flush();
+		return unique;
+	}
+
+	private double ingest(String bootstrap, String redisUrl, long unique, PrintWriter out) throws Exception {
+		// command-line arguments: they win over the service's application.yaml
+		ConfigurableApplicationContext context = BootApps.run(IngestApplication.class, false,
+				"spring.kafka.bootstrap-servers=" + bootstrap, "spring.data.redis.url=" + redisUrl,
+				"spring.kafka.listener.auto-startup=false", "spring.kafka.listener.concurrency=" + this.concurrency,
+				"spring.kafka.consumer.max-poll-records=" + this.maxPollRecords,
+				"spring.kafka.consumer.group-id=bench-" + UUID.randomUUID(),
+				"seqrec.ingest.partitions=" + this.partitions, "seqrec.ingest.users-per-script=" + this.usersPerScript);
+		try (RedisClient client = RedisClient.create(redisUrl);
+				StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
+			long start = System.nanoTime();
+			context.getBean(KafkaListenerEndpointRegistry.class).start();
+			long ingested = 0;
+			long lastReport = start;
+			while (ingested < unique) {
+				TimeUnit.MILLISECONDS.sleep(20);
+				String counter = connection.sync().get(RedisKeys.EVENT_COUNTER);
+				ingested = (counter != null) ? Long.parseLong(counter) : 0;
+				if (System.nanoTime() - lastReport > 2_000_000_000L) {
+					lastReport = System.nanoTime();
+					out.printf(Locale.ROOT, "  ingested %,d of %,d unique events%n", ingested, unique);
+					out.flush();
+				}
+				if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+					throw new IllegalStateException(
+							"ingestion did not finish within 10 minutes: " + ingested + " of " + unique);
+				}
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			double rate = this.events / seconds;
+			out.printf(Locale.ROOT, "ingested %,d events (%,d unique) into Redis in %.2f s: %,.0f events/s%n",
+					this.events, unique, seconds, rate);
+			out.flush();
+			return rate;
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	private double rawRedis(String redisUrl, PrintWriter out) throws Exception {
+		int ops = this.events;
+		int pipeline = 1000;
+		SplittableRandom random = new SplittableRandom(7);
+		try (RedisClient client = RedisClient.create(redisUrl);
+				StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
+			RedisAsyncCommands<String, String> redis = connection.async();
+			connection.setAutoFlushCommands(false);
+			long start = System.nanoTime();
+			for (int done = 0; done < ops; done += pipeline) {
+				List<RedisFuture<Long>> replies = new ArrayList<>(pipeline);
+				for (int i = done; i < Math.min(ops, done + pipeline); i++) {
+					replies.add(redis.zadd("raw:u:{" + random.nextInt(this.users) + "}:seq", i, "raw-" + i));
+				}
+				connection.flushCommands();
+				for (RedisFuture<Long> reply : replies) {
+					reply.get(30, TimeUnit.SECONDS);
+				}
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			double rate = ops / seconds;
+			out.printf(Locale.ROOT,
+					"raw pipelined ZADD (Lettuce, %d per pipeline, %,d keys): %,d ops in %.2f s: %,.0f ops/s%n",
+					pipeline, this.users, ops, seconds, rate);
+			out.flush();
+			return rate;
+		}
+	}
+
+}
