@@ -227,7 +227,10 @@ public final class TrainingLoop {
 					sinceBest = 0;
 					bestEpoch = epoch;
 					bestValid = valid;
-					checkpoint = ParameterSnapshot.capture(this.model);
+					if (checkpoint != null) {
+						checkpoint.close();
+					}
+					checkpoint = ParameterSnapshot.capture(this.model, this.djlModel.getNDManager());
 					secondsToBest = seconds(start);
 				}
 				else {
@@ -251,6 +254,7 @@ public final class TrainingLoop {
 			}
 			else {
 				checkpoint.restore();
+				checkpoint.close();
 			}
 			RankingResult test = evaluate(this.data.test());
 			return new TrainingOutcome(bestEpoch, epoch, bestValid, test, seconds(start), secondsToBest,

@@ -6,11 +6,13 @@ import java.util.List;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.data.SequentialDatasetBuilder;
 import io.seqrec.eval.Metric;
+import io.seqrec.eval.RankingResult;
 import io.seqrec.model.LossType;
 import io.seqrec.model.ModelContext;
 import io.seqrec.model.Pop;
@@ -92,6 +94,31 @@ class TrainingLoopTests {
 		assertThat(reports.subList(outcome.bestEpoch() + 1, reports.size())).noneMatch(EpochReport::improved);
 		assertThat(outcome.bestValid().get("ndcg@10")).isEqualTo(best.validScore());
 		assertThat(reports).allMatch((r) -> r.validScore() <= best.validScore());
+	}
+
+	@Test
+	void theModelHoldsTheBestEpochsParametersAfterFitting() {
+		// patience 2 with a high learning rate: the last epochs are worse than the best
+		// one
+		TrainingOptions opts = new TrainingOptions(2020, 40, 256, 512, "adam", 0.05f, 0f, null, 1, 2, "ndcg@10",
+				List.of(Metric.NDCG), List.of(10), 4, true, TrainMode.ALL_POSITIONS, false);
+		SASRec model = sasrec(LossType.CE);
+		Engine.getInstance().setRandomSeed(2020);
+		try (Model djl = Model.newInstance(model.modelName(), Device.cpu())) {
+			djl.setBlock(model);
+			List<EpochReport> reports = new ArrayList<>();
+			TrainingOutcome outcome = new TrainingLoop(opts, Device.cpu()).fit(djl, DATA, new TrainingListener() {
+				@Override
+				public void onEpoch(EpochReport report) {
+					reports.add(report);
+				}
+			});
+			assertThat(reports.get(reports.size() - 1).validScore()).isLessThan(outcome.bestValid().get("ndcg@10"));
+			model.setFrozen(true);
+			RankingResult again = FullSortEvaluator.of(opts)
+				.evaluate(model, new ParameterStore(djl.getNDManager(), false), djl.getNDManager(), DATA.valid());
+			assertThat(again).isEqualTo(outcome.bestValid());
+		}
 	}
 
 	@Test
