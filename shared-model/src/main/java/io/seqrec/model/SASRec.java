@@ -128,19 +128,26 @@ public final class SASRec extends SequentialRecommender {
 	 * @return {@code [B, L, H]}
 	 */
 	NDArray encode(ParameterStore ps, NDArray itemSeq, boolean training) {
+		NDArray mask = AttentionMasks.causal(itemSeq); // (B, 1, L, L)
+		return this.encoder.forward(ps, new NDList(embed(ps, itemSeq, training), mask), training).head(); // (B,
+																											// L,
+																											// H)
+	}
+
+	private NDArray embed(ParameterStore ps, NDArray itemSeq, boolean training) {
 		NDArray items = this.itemEmbedding.lookup(ps, itemSeq, training); // (B, L, H)
 		NDArray positions = this.positionEmbedding.weight(ps, itemSeq, training); // (L,
 																					// H)
 		NDArray x = items.add(positions); // (B, L, H)
 		x = this.layerNorm.forward(ps, new NDList(x), training).head();
-		x = this.dropout.apply(x, training);
-		NDArray mask = AttentionMasks.causal(itemSeq); // (B, 1, L, L)
-		return this.encoder.forward(ps, new NDList(x, mask), training).head(); // (B, L,
-																				// H)
+		return this.dropout.apply(x, training);
 	}
 
 	/**
-	 * RecBole's {@code forward}: the sequence representation.
+	 * RecBole's {@code forward}: the sequence representation. Training gathers it from
+	 * the full encoder output, as RecBole; inference runs the last layer at the last
+	 * position only ({@link TransformerEncoder#forwardAt}), the same values for less
+	 * work.
 	 * @param ps the parameter store
 	 * @param batch named arrays with history and lengths
 	 * @param training whether dropout is active and gradients flow
@@ -149,7 +156,12 @@ public final class SASRec extends SequentialRecommender {
 	NDArray sequenceOutput(ParameterStore ps, NDList batch, boolean training) {
 		NDArray itemSeq = batch.get(BatchFields.ITEM_SEQ);
 		NDArray lastPosition = batch.get(BatchFields.ITEM_SEQ_LEN).sub(1); // (B)
-		return gatherIndexes(encode(ps, itemSeq, training), lastPosition); // (B, H)
+		if (training) {
+			return gatherIndexes(encode(ps, itemSeq, true), lastPosition); // (B, H)
+		}
+		NDArray mask = AttentionMasks.causal(itemSeq); // (B, 1, L, L)
+		return this.encoder.forwardAt(ps, embed(ps, itemSeq, false), mask, lastPosition.toType(DataType.INT64, false),
+				false); // (B, H)
 	}
 
 	@Override

@@ -21,6 +21,12 @@ import ai.djl.util.PairList;
  * heads, {@code E = H / h} head size. Input {@code (x [B, L, H], mask [B, 1, L|1, L])},
  * output {@code [B, L, H]}: {@code LN(DO(softmax(QK^T / sqrt(E) + mask) V Wo) + x)} with
  * dropout on the attention probabilities as well.
+ *
+ * <p>
+ * An optional third input {@code queries [B, Lq, H]} takes the queries (and the residual)
+ * from those rows instead of {@code x}, with a mask {@code [B, 1, Lq|1, L]}; the output
+ * is then {@code [B, Lq, H]}. Inference uses it to run the last layer at the last
+ * position only, the one whose output is read.
  */
 public final class MultiHeadAttention extends AbstractBlock {
 
@@ -73,23 +79,25 @@ public final class MultiHeadAttention extends AbstractBlock {
 	protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
 			PairList<String, Object> params) {
 		NDArray x = inputs.get(0); // (B, L, H)
-		NDArray mask = inputs.get(1); // (B, 1, L|1, L)
+		NDArray mask = inputs.get(1); // (B, 1, Lq|1, L)
+		NDArray queries = (inputs.size() > 2) ? inputs.get(2) : x; // (B, Lq, H)
 		long batch = x.getShape().get(0);
 		long length = x.getShape().get(1);
+		long queryLength = queries.getShape().get(1);
 		int headSize = this.hiddenSize / this.heads;
-		NDArray q = heads(this.query.forward(ps, new NDList(x), training).head(), batch, length, headSize);
+		NDArray q = heads(this.query.forward(ps, new NDList(queries), training).head(), batch, queryLength, headSize);
 		NDArray k = heads(this.key.forward(ps, new NDList(x), training).head(), batch, length, headSize);
 		NDArray v = heads(this.value.forward(ps, new NDList(x), training).head(), batch, length, headSize);
-		// (B, h, L, E) x (B, h, E, L) -> (B, h, L, L)
+		// (B, h, Lq, E) x (B, h, E, L) -> (B, h, Lq, L)
 		NDArray scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), (float) Math.sqrt(headSize)).add(mask);
 		NDArray probs = scores.softmax(-1);
 		probs = this.attnDropout.apply(probs, training);
-		NDArray context = probs.matMul(v) // (B, h, L, E)
+		NDArray context = probs.matMul(v) // (B, h, Lq, E)
 			.transpose(0, 2, 1, 3)
-			.reshape(batch, length, this.hiddenSize); // (B, L, H)
+			.reshape(batch, queryLength, this.hiddenSize); // (B, Lq, H)
 		NDArray out = this.dense.forward(ps, new NDList(context), training).head();
 		out = this.outDropout.apply(out, training);
-		return this.layerNorm.forward(ps, new NDList(out.add(x)), training);
+		return this.layerNorm.forward(ps, new NDList(out.add(queries)), training);
 	}
 
 	private NDArray heads(NDArray x, long batch, long length, int headSize) {
@@ -101,7 +109,7 @@ public final class MultiHeadAttention extends AbstractBlock {
 
 	@Override
 	public Shape[] getOutputShapes(Shape[] inputShapes) {
-		return new Shape[] { inputShapes[0] };
+		return new Shape[] { inputShapes[(inputShapes.length > 2) ? 2 : 0] };
 	}
 
 	@Override

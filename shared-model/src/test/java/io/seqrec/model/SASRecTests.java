@@ -94,6 +94,28 @@ class SASRecTests {
 	}
 
 	@Test
+	void inferenceAtTheLastPositionEqualsTheFullEncoderGathered() {
+		// inference runs the last layer at the last position only; training (and RecBole)
+		// gather it from the full output: the same representation, for 1, 2 and 3 layers
+		for (int layers = 1; layers <= 3; layers++) {
+			TransformerSettings settings = new TransformerSettings(layers, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU,
+					1e-12f, 0.02f, LossType.CE);
+			SASRec model = model(settings, ITEMS, LENGTH);
+			ParameterStore ps = new ParameterStore(this.manager, false);
+			long[][] items = { { 3, 4, 5, 6, 7, 8 }, { 9, 0, 0, 0, 0, 0 }, { 11, 12, 13, 0, 0, 0 } };
+			long[] lengths = { 6, 1, 3 };
+			NDList batch = batch(items, lengths, new long[] { 1, 2, 3 });
+			NDArray fast = model.sequenceOutput(ps, batch, false);
+			NDArray full = model.encode(ps, this.manager.create(items), false);
+			for (int row = 0; row < items.length; row++) {
+				NDArray expected = full.get(new NDIndex("{}, {}, :", row, lengths[row] - 1));
+				assertThat(fast.get(row).sub(expected).abs().max().getFloat()).as("layers %d row %d", layers, row)
+					.isLessThan(1e-5f);
+			}
+		}
+	}
+
+	@Test
 	void scoresDependOnTheRealItemsOnly() {
 		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
 		ParameterStore ps = new ParameterStore(this.manager, false);

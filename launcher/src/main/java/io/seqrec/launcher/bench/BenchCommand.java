@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * {@code seqrec bench}: the benchmarks.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-		subcommands = { IngestBenchmark.class, TrainerBenchmark.class })
+		subcommands = { IngestBenchmark.class, TrainerBenchmark.class, RankerBenchmark.class })
 public final class BenchCommand implements Runnable {
 
 	@CommandLine.Spec
@@ -15,7 +15,7 @@ public final class BenchCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "choose a benchmark: ingest or trainer");
+		throw new CommandLine.ParameterException(this.spec.commandLine(), "choose a benchmark: ingest, trainer or ranker");
 	}
 
 }

@@ -1,0 +1,28 @@
+package io.seqrec.ranker.recommend;
+
+import io.lettuce.core.api.StatefulConnection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+import io.seqrec.contract.LettuceConnections;
+import io.seqrec.ranker.RankerProperties;
+
+/**
+ * The sequence reader on one shared, thread-safe Lettuce connection of Boot's Redis
+ * client (standalone or cluster): concurrent requests pipeline their reads on it.
+ */
+@Configuration(proxyBeanMethods = false)
+class RedisConfiguration {
+
+	@Bean(destroyMethod = "close")
+	StatefulConnection<String, String> sequenceConnection(LettuceConnectionFactory connectionFactory) {
+		return LettuceConnections.connect(connectionFactory.getRequiredNativeClient());
+	}
+
+	@Bean
+	SequenceReader sequenceReader(StatefulConnection<String, String> sequenceConnection, RankerProperties properties) {
+		return new SequenceReader(LettuceConnections.async(sequenceConnection), properties.sequenceTimeout());
+	}
+
+}
