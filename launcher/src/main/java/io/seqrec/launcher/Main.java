@@ -26,6 +26,7 @@ public final class Main {
 		}
 		CommandLine commandLine = SeqrecCommand.commandLine();
 		commandLine.addSubcommand(new BenchCommand());
+		commandLine.addSubcommand(new DemoCommand());
 		System.exit(commandLine.execute(args));
 	}
 

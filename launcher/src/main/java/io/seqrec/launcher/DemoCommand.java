@@ -1,0 +1,271 @@
+package io.seqrec.launcher;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.seqrec.config.ConfigLoader;
+import io.seqrec.config.ConfigRequest;
+import io.seqrec.contract.Topics;
+import io.seqrec.data.InteractionTable;
+import io.seqrec.run.Datasets;
+
+/**
+ * {@code seqrec demo}: the whole platform on this machine with embedded defaults. It
+ * replays a dataset (or generated events with a planted sequential pattern) into Kafka,
+ * trains the first model, waits for the ranker to serve it, prints how to use it, and
+ * serves until interrupted.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		description = { "Run Kafka, Redis, ingest, trainer and ranker on this machine, replay events, train a first",
+				"model and serve recommendations over HTTP until interrupted (Ctrl-C)." })
+public final class DemoCommand implements Callable<Integer> {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Option(names = "--dataset", description = "Replay this atomic dataset (default: generated events).")
+	@Nullable String dataset;
+
+	@Option(names = "--data-path",
+			description = "Directory holding <dataset>/<dataset>.inter (default: ${DEFAULT-VALUE}).")
+	Path dataPath = Path.of("dataset");
+
+	@Option(names = "--ranker-port", description = "The ranker's HTTP port (default: ${DEFAULT-VALUE}).")
+	int rankerPort = 8080;
+
+	@Option(names = "--api-key", description = "The ranker's API key (default: a generated key, printed).")
+	@Nullable String apiKey;
+
+	@Option(names = "--kafka", paramLabel = "HOST:PORT",
+			description = "Use this Kafka instead of an in-process broker.")
+	@Nullable String kafka;
+
+	@Option(names = "--redis", paramLabel = "URL",
+			description = "Use this Redis (redis://host:port) instead of an embedded one.")
+	@Nullable String redis;
+
+	@Option(names = "--store", description = "The model store directory (default: ${DEFAULT-VALUE}).")
+	Path store = Path.of("demo-models");
+
+	@Option(names = "--users", description = "Generated users (default: ${DEFAULT-VALUE}).")
+	int users = 1000;
+
+	@Option(names = "--items", description = "Generated items (default: ${DEFAULT-VALUE}).")
+	int items = 500;
+
+	@Option(names = "--events", description = "Generated events (default: ${DEFAULT-VALUE}).")
+	int events = 40_000;
+
+	@Option(names = "--exit-after-first-answer", hidden = true, description = "Stop once the examples are printed.")
+	boolean exitAfterFirstAnswer;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Override
+	public Integer call() throws Exception {
+		long start = System.nanoTime();
+		PrintWriter out = this.spec.commandLine().getOut();
+		String key = (this.apiKey != null) ? this.apiKey : generatedKey();
+		Files.createDirectories(this.store);
+		Map<String, String> trainerConfig = new LinkedHashMap<>();
+		trainerConfig.put("train_mode", "all_positions");
+		trainerConfig.put("epochs", "30");
+		trainerConfig.put("stopping_step", "3");
+		InteractionTable table = (this.dataset != null) ? readDataset() : null;
+		CountDownLatch stopped = new CountDownLatch(1);
+		try (Platform platform = Platform.start(
+				new Platform.Settings(this.kafka, this.redis, this.rankerPort, key, this.store, trainerConfig, 1000),
+				out)) {
+			Thread hook = new Thread(() -> {
+				stopped.countDown();
+				platform.close();
+			}, "seqrec-demo-shutdown");
+			Runtime.getRuntime().addShutdownHook(hook);
+			long expected = produce(platform, table, out);
+			platform.awaitIngested(expected, Duration.ofMinutes(10), (count) -> {
+				out.printf(Locale.ROOT, "  events ingested into Redis: %,d of %,d%n", count, expected);
+				out.flush();
+			});
+			String version = train(platform, out);
+			String user = (table != null) ? table.userToken(table.size() - 1) : "user-0";
+			JsonNode first = awaitModel(platform, key, user, version);
+			double seconds = (System.nanoTime() - start) / 1e9;
+			printGuide(platform, key, user, first, out);
+			out.printf(Locale.ROOT, "first recommendation answered %.1f s after start%n", seconds);
+			out.flush();
+			if (!this.exitAfterFirstAnswer) {
+				out.println("serving until interrupted (Ctrl-C)...");
+				out.flush();
+				stopped.await();
+			}
+			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		return 0;
+	}
+
+	private static String generatedKey() {
+		byte[] bytes = new byte[16];
+		new SecureRandom().nextBytes(bytes);
+		return "demo-" + HexFormat.of().formatHex(bytes);
+	}
+
+	private InteractionTable readDataset() {
+		var config = ConfigLoader.load(new ConfigRequest("SASRec", this.dataset, List.of(), Map.of(), Map.of()));
+		return Datasets.readAtomic(config, this.dataPath, this.dataset);
+	}
+
+	private long produce(Platform platform, @Nullable InteractionTable table, PrintWriter out) {
+		if (table != null) {
+			out.printf(Locale.ROOT, "replaying %s (%,d interactions) into Kafka topic %s%n", this.dataset, table.size(),
+					Topics.INTERACTIONS);
+			DatasetReplayer.replay(table, this.dataset, platform.bootstrapServers(),
+					DatasetReplayer.printer(out, table.size()));
+			return table.size();
+		}
+		out.printf(Locale.ROOT,
+				"sending %,d generated events (%,d users, %,d items, a planted sequential pattern) to Kafka topic %s%n",
+				this.events, this.users, this.items, Topics.INTERACTIONS);
+		SyntheticEvents generator = new SyntheticEvents(this.users, this.items, 0.01, 0.01, 7,
+				System.currentTimeMillis() - Duration.ofDays(30).toMillis());
+		long unique = 0;
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
+						ProducerConfig.LINGER_MS_CONFIG, 10),
+				new StringSerializer(), new StringSerializer())) {
+			for (int i = 0; i < this.events; i++) {
+				SyntheticEvents.Event event = generator.next();
+				unique += event.duplicate() ? 0 : 1;
+				producer.send(new ProducerRecord<>(Topics.INTERACTIONS, event.key(), event.json()));
+			}
+		}
+		return unique;
+	}
+
+	private String train(Platform platform, PrintWriter out) throws Exception {
+		JsonNode run = send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build());
+		String id = run.get("id").asString();
+		out.println("training the first model (run " + id + ")...");
+		out.flush();
+		int printed = 0;
+		while (true) {
+			TimeUnit.MILLISECONDS.sleep(500);
+			JsonNode now = send(
+					HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs/" + id)).build());
+			JsonNode epochs = now.get("epochs");
+			for (; printed < epochs.size(); printed++) {
+				JsonNode epoch = epochs.get(printed);
+				JsonNode valid = epoch.get("valid");
+				out.printf(Locale.ROOT, "  epoch %d: train loss %.2f, %.1f s, valid ndcg@10 %s%n",
+						epoch.get("epoch").asInt(), epoch.get("trainLoss").asDouble(),
+						epoch.get("trainSeconds").asDouble(), (valid != null) ? valid.get("ndcg@10").asString() : "-");
+				out.flush();
+			}
+			String status = now.get("status").asString();
+			if (List.of("SUCCEEDED", "REFUSED", "FAILED", "CANCELLED").contains(status)) {
+				if (!"SUCCEEDED".equals(status)) {
+					throw new IllegalStateException("the first training run ended " + status + ": " + now.get("error"));
+				}
+				out.printf(Locale.ROOT, "model version %s is live (test %s)%n", now.get("version").asString(),
+						now.get("test"));
+				out.flush();
+				return now.get("version").asString();
+			}
+		}
+	}
+
+	private JsonNode awaitModel(Platform platform, String key, String user, String version) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (System.nanoTime() < deadline) {
+			HttpResponse<String> response = this.http.send(recommendations(platform, key, user),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() == 200) {
+				JsonNode body = JSON.readTree(response.body());
+				if (version.equals(body.path("version").asString(""))) {
+					return body;
+				}
+			}
+			TimeUnit.MILLISECONDS.sleep(200);
+		}
+		throw new IllegalStateException("the ranker did not serve version " + version + " within 2 minutes");
+	}
+
+	private static HttpRequest recommendations(Platform platform, String key, String user) {
+		return HttpRequest.newBuilder(URI.create(platform.rankerUrl() + "/v1/users/" + user + "/recommendations?k=5"))
+			.header("X-API-Key", key)
+			.build();
+	}
+
+	private void printGuide(Platform platform, String key, String user, JsonNode first, PrintWriter out)
+			throws Exception {
+		String ranker = platform.rankerUrl();
+		out.println();
+		out.println("seqrec is running.");
+		out.println("  ranker:   " + ranker);
+		out.println("  OpenAPI:  " + ranker + "/swagger-ui.html  (JSON: " + ranker + "/v3/api-docs)");
+		out.println("  trainer:  " + platform.trainerUrl() + "/v1/models");
+		out.println(
+				"  Kafka:    " + platform.bootstrapServers() + " (send events to topic " + Topics.INTERACTIONS + ")");
+		out.println("  Redis:    " + platform.redisUrl());
+		out.println("  API key:  " + key);
+		out.println();
+		out.println("$ curl -H 'X-API-Key: " + key + "' '" + ranker + "/v1/users/" + user + "/recommendations?k=5'");
+		out.println(first);
+		JsonNode items = first.get("items");
+		String session = (items != null && items.size() > 1) ? "[\"" + items.get(0).get("itemId").asString() + "\",\""
+				+ items.get(1).get("itemId").asString() + "\"]" : "[]";
+		String body = "{\"items\":" + session + ",\"k\":3}";
+		out.println("$ curl -H 'X-API-Key: " + key + "' -H 'Content-Type: application/json' -d '" + body + "' " + ranker
+				+ "/v1/recommendations");
+		out.println(send(HttpRequest.newBuilder(URI.create(ranker + "/v1/recommendations"))
+			.header("X-API-Key", key)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build()));
+		out.println("$ curl -H 'X-API-Key: " + key + "' '" + ranker + "/v1/users/someone-new/recommendations?k=3'");
+		out.println(send(HttpRequest.newBuilder(URI.create(ranker + "/v1/users/someone-new/recommendations?k=3"))
+			.header("X-API-Key", key)
+			.build()));
+		out.println();
+		out.flush();
+	}
+
+	private JsonNode send(HttpRequest request) throws Exception {
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 400) {
+			throw new IllegalStateException(
+					request.uri() + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return JSON.readTree(response.body());
+	}
+
+}
