@@ -7,15 +7,17 @@ import picocli.CommandLine.Command;
  * {@code seqrec bench}: the benchmarks.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its figures.",
-		subcommands = { IngestBenchmark.class, TrainerBenchmark.class, RankerBenchmark.class })
+		subcommands = { IngestBenchmark.class, TrainerBenchmark.class, RankerBenchmark.class,
+				FreshnessBenchmark.class })
 public final class BenchCommand implements Runnable {
 
 	@CommandLine.Spec
-	private CommandLine.Model.CommandSpec spec;
+	CommandLine.Model.CommandSpec spec;
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "choose a benchmark: ingest, trainer or ranker");
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"choose a benchmark: ingest, trainer, ranker or freshness");
 	}
 
 }
