@@ -17,19 +17,24 @@ public final class BootApps {
 
 	/**
 	 * Runs an application with settings given as command-line arguments, which win over
-	 * its {@code application.yaml}. Logging follows the command line's configuration
-	 * (warnings and errors to standard error), not the service's console defaults.
+	 * its configuration file (each service has its own name for it, so that the three
+	 * share this classpath without reading one another's). Logging follows the command
+	 * line's configuration (warnings and errors to standard error), not the service's
+	 * console defaults.
 	 * @param application the application class
+	 * @param configName the service's configuration file name(s), its {@code CONFIG_NAME}
 	 * @param web whether it serves HTTP
 	 * @param settings {@code key=value} settings
 	 * @return the running context
 	 */
-	public static ConfigurableApplicationContext run(Class<?> application, boolean web, String... settings) {
+	public static ConfigurableApplicationContext run(Class<?> application, String configName, boolean web,
+			String... settings) {
 		// Boot configures logging itself and warns about logback's own property: hand it
 		// over
 		System.clearProperty("logback.configurationFile");
 		List<String> args = new ArrayList<>();
 		args.add("--logging.config=classpath:seqrec-cli-logback.xml");
+		args.add("--spring.config.name=" + configName + ",application");
 		args.add("--spring.main.banner-mode=off");
 		args.add("--spring.jmx.enabled=false");
 		for (String setting : settings) {

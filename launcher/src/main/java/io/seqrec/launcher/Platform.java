@@ -102,8 +102,8 @@ public final class Platform implements AutoCloseable {
 		String kafkaSetting = "spring.kafka.bootstrap-servers=" + this.bootstrapServers;
 		String redisSetting = "spring.data.redis.url=" + this.redisUrl;
 		this.ingestPort = EmbeddedRedis.freePort();
-		this.services.add(BootApps.run(IngestApplication.class, true, kafkaSetting, redisSetting,
-				"server.port=" + this.ingestPort,
+		this.services.add(BootApps.run(IngestApplication.class, IngestApplication.CONFIG_NAME, true, kafkaSetting,
+				redisSetting, "server.port=" + this.ingestPort,
 				"seqrec.ingest.max-sequence-length=" + this.settings.maxSequenceLength()));
 		say(out, "started ingest-service on http://localhost:%d", this.ingestPort);
 		this.trainerPort = EmbeddedRedis.freePort();
@@ -111,10 +111,11 @@ public final class Platform implements AutoCloseable {
 				"seqrec.trainer.store=" + this.settings.store().toAbsolutePath()));
 		this.settings.trainerConfig()
 			.forEach((key, value) -> trainer.add("seqrec.trainer.config." + key + "=" + value));
-		this.services.add(BootApps.run(TrainerApplication.class, true, trainer.toArray(String[]::new)));
+		this.services.add(BootApps.run(TrainerApplication.class, TrainerApplication.CONFIG_NAME, true,
+				trainer.toArray(String[]::new)));
 		say(out, "started trainer-service on http://localhost:%d", this.trainerPort);
-		this.services.add(BootApps.run(RankerApplication.class, true, kafkaSetting, redisSetting,
-				"server.port=" + this.settings.rankerPort(),
+		this.services.add(BootApps.run(RankerApplication.class, RankerApplication.CONFIG_NAME, true, kafkaSetting,
+				redisSetting, "server.port=" + this.settings.rankerPort(),
 				"seqrec.ranker.store=" + this.settings.store().toAbsolutePath(),
 				"seqrec.ranker.api-keys=" + this.settings.apiKey()));
 		say(out, "started ranker-service on %s", rankerUrl());

@@ -94,6 +94,20 @@ class EndToEndIntegrationTests {
 	}
 
 	@Test
+	void eachServiceReadsItsOwnConfigurationOnTheSharedClasspath() throws Exception {
+		// the three services' files would shadow one another if they had the same name
+		Map<String, String> expected = Map.of(platform.ingestUrl(), "seqrec-ingest", platform.trainerUrl(),
+				"seqrec-trainer", platform.rankerUrl(), "seqrec-ranker");
+		for (Map.Entry<String, String> service : expected.entrySet()) {
+			HttpResponse<String> metrics = HTTP.send(
+					HttpRequest.newBuilder(URI.create(service.getKey() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(metrics.statusCode()).isEqualTo(200);
+			assertThat(metrics.body()).contains("application=\"" + service.getValue() + "\"");
+		}
+	}
+
+	@Test
 	void eventsBecomeAModelWhoseAnswersFollowThePatternAndNewEventsChangeThemLive() throws Exception {
 		long start = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
 		for (int u = 0; u < USERS; u++) {

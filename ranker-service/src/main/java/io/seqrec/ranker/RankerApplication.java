@@ -1,7 +1,7 @@
 package io.seqrec.ranker;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -14,11 +14,20 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class RankerApplication {
 
 	/**
+	 * The name of the service's configuration file, {@code ranker-service.yaml}: unique,
+	 * so that the services can share one classpath (as in {@code seqrec demo}). An
+	 * operator's {@code application.yaml} is still read after it and wins.
+	 */
+	public static final String CONFIG_NAME = "ranker-service";
+
+	/**
 	 * Runs the service.
 	 * @param args Spring Boot command-line arguments
 	 */
 	public static void main(String[] args) {
-		SpringApplication.run(RankerApplication.class, args);
+		new SpringApplicationBuilder(RankerApplication.class)
+			.properties("spring.config.name=" + CONFIG_NAME + ",application")
+			.run(args);
 	}
 
 }

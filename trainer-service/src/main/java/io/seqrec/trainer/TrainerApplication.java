@@ -1,7 +1,7 @@
 package io.seqrec.trainer;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -13,8 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class TrainerApplication {
 
+	/**
+	 * The name of the service's configuration file, {@code trainer-service.yaml}: unique,
+	 * so that the services can share one classpath (as in {@code seqrec demo}). An
+	 * operator's {@code application.yaml} is still read after it and wins.
+	 */
+	public static final String CONFIG_NAME = "trainer-service";
+
 	public static void main(String[] args) {
-		SpringApplication.run(TrainerApplication.class, args);
+		new SpringApplicationBuilder(TrainerApplication.class)
+			.properties("spring.config.name=" + CONFIG_NAME + ",application")
+			.run(args);
 	}
 
 }

@@ -125,9 +125,9 @@ final class IngestBenchmark implements Callable<Integer> {
 	}
 
 	private double ingest(String bootstrap, String redisUrl, long unique, PrintWriter out) throws Exception {
-		// command-line arguments: they win over the service's application.yaml
-		ConfigurableApplicationContext context = BootApps.run(IngestApplication.class, false,
-				"spring.kafka.bootstrap-servers=" + bootstrap, "spring.data.redis.url=" + redisUrl,
+		// command-line arguments: they win over the service's configuration file
+		ConfigurableApplicationContext context = BootApps.run(IngestApplication.class, IngestApplication.CONFIG_NAME,
+				false, "spring.kafka.bootstrap-servers=" + bootstrap, "spring.data.redis.url=" + redisUrl,
 				"spring.kafka.listener.auto-startup=false", "spring.kafka.listener.concurrency=" + this.concurrency,
 				"spring.kafka.consumer.max-poll-records=" + this.maxPollRecords,
 				"spring.kafka.consumer.group-id=bench-" + UUID.randomUUID(),

@@ -140,8 +140,8 @@ final class RankerBenchmark implements Callable<Integer> {
 					"seqrec.ranker.scoring.max-batch-size=" + this.maxBatchSize,
 					"seqrec.ranker.scoring.max-wait=" + this.maxWait));
 			args.addAll(this.settings);
-			ConfigurableApplicationContext ranker = BootApps.run(RankerApplication.class, true,
-					args.toArray(String[]::new));
+			ConfigurableApplicationContext ranker = BootApps.run(RankerApplication.class, RankerApplication.CONFIG_NAME,
+					true, args.toArray(String[]::new));
 			try {
 				awaitReady(port);
 				load = runLoad(port, out);

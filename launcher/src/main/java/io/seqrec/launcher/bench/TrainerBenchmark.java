@@ -113,9 +113,9 @@ final class TrainerBenchmark implements Callable<Integer> {
 
 	private void ingest(InteractionTable table, String bootstrap, String redisUrl, int longest, PrintWriter out)
 			throws InterruptedException {
-		try (ConfigurableApplicationContext ingest = BootApps.run(IngestApplication.class, false,
-				"spring.kafka.bootstrap-servers=" + bootstrap, "spring.data.redis.url=" + redisUrl,
-				"seqrec.ingest.max-sequence-length=" + Math.max(200, longest));
+		try (ConfigurableApplicationContext ingest = BootApps.run(IngestApplication.class,
+				IngestApplication.CONFIG_NAME, false, "spring.kafka.bootstrap-servers=" + bootstrap,
+				"spring.data.redis.url=" + redisUrl, "seqrec.ingest.max-sequence-length=" + Math.max(200, longest));
 				RedisClient client = RedisClient.create(redisUrl);
 				StatefulRedisConnection<String, String> redis = client.connect(StringCodec.UTF8)) {
 			long start = System.nanoTime();
@@ -139,8 +139,8 @@ final class TrainerBenchmark implements Callable<Integer> {
 						"seqrec.trainer.store=" + store, "seqrec.trainer.model=" + this.model,
 						"seqrec.trainer.schedule.new-events=1", "seqrec.trainer.schedule.check-interval=1s"));
 		this.settings.forEach((key, value) -> args.add("seqrec.trainer.config." + key + "=" + value));
-		try (ConfigurableApplicationContext trainer = BootApps.run(TrainerApplication.class, false,
-				args.toArray(String[]::new))) {
+		try (ConfigurableApplicationContext trainer = BootApps.run(TrainerApplication.class,
+				TrainerApplication.CONFIG_NAME, false, args.toArray(String[]::new))) {
 			TrainingRunService runs = trainer.getBean(TrainingRunService.class);
 			long deadline = System.nanoTime() + Duration.ofHours(3).toNanos();
 			while (System.nanoTime() < deadline) {
