@@ -79,7 +79,7 @@ final class RankerBenchmark implements Callable<Integer> {
 	int concurrency = 32;
 
 	@Option(names = "--warmup", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
-	double warmup = 10;
+	double warmup = 40;
 
 	@Option(names = "--duration", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
 	double duration = 20;
