@@ -36,6 +36,9 @@ public final class BootApps {
 		args.add("--logging.config=classpath:seqrec-cli-logback.xml");
 		args.add("--spring.config.name=" + configName + ",application");
 		args.add("--spring.main.banner-mode=off");
+		// JNA's cleaner thread (DJL's natives) outlives every service in this JVM; Tomcat
+		// would report it as a leak of whichever service stops
+		args.add("--logging.level.org.apache.catalina.loader.WebappClassLoaderBase=error");
 		args.add("--spring.jmx.enabled=false");
 		for (String setting : settings) {
 			args.add("--" + setting);
