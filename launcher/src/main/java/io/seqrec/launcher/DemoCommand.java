@@ -69,8 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
 			description = "Use this Redis (redis://host:port) instead of an embedded one.")
 	@Nullable String redis;
 
-	@Option(names = "--store", description = "The model store directory (default: ${DEFAULT-VALUE}).")
-	Path store = Path.of("demo-models");
+	@Option(names = "--store",
+			description = "The model store directory (default: a new directory for this run, so that the gate "
+					+ "compares the first model with nothing).")
+	@Nullable Path store;
 
 	@Option(names = "--users", description = "Generated users (default: ${DEFAULT-VALUE}).")
 	int users = 1000;
@@ -94,7 +96,9 @@ public final class DemoCommand implements Callable<Integer> {
 		long start = System.nanoTime();
 		PrintWriter out = this.spec.commandLine().getOut();
 		String key = (this.apiKey != null) ? this.apiKey : generatedKey();
-		Files.createDirectories(this.store);
+		Path modelStore = (this.store != null) ? Files.createDirectories(this.store)
+				: Files.createTempDirectory("seqrec-demo-models");
+		out.println("model store: " + modelStore.toAbsolutePath());
 		Map<String, String> trainerConfig = new LinkedHashMap<>();
 		trainerConfig.put("train_mode", "all_positions");
 		trainerConfig.put("epochs", "30");
@@ -102,7 +106,7 @@ public final class DemoCommand implements Callable<Integer> {
 		InteractionTable table = (this.dataset != null) ? readDataset() : null;
 		CountDownLatch stopped = new CountDownLatch(1);
 		try (Platform platform = Platform.start(
-				new Platform.Settings(this.kafka, this.redis, this.rankerPort, key, this.store, trainerConfig, 1000),
+				new Platform.Settings(this.kafka, this.redis, this.rankerPort, key, modelStore, trainerConfig, 1000),
 				out)) {
 			Thread hook = new Thread(() -> {
 				stopped.countDown();
@@ -192,6 +196,16 @@ public final class DemoCommand implements Callable<Integer> {
 			}
 			String status = now.get("status").asString();
 			if (List.of("SUCCEEDED", "REFUSED", "FAILED", "CANCELLED").contains(status)) {
+				if ("REFUSED".equals(status)) {
+					// a store with an earlier, better model (--store): that one stays
+					// live
+					JsonNode model = send(
+							HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/models/sasrec")).build());
+					out.printf(Locale.ROOT, "the new model was not published (%s); version %s stays live%n",
+							now.get("gate").asString(), model.get("live").asString());
+					out.flush();
+					return model.get("live").asString();
+				}
 				if (!"SUCCEEDED".equals(status)) {
 					throw new IllegalStateException("the first training run ended " + status + ": " + now.get("error"));
 				}
