@@ -1,5 +1,6 @@
 package io.seqrec.contract;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,25 +24,57 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
  */
 public final class RedisSequenceStore implements SequenceStore {
 
-	private static final long TIMEOUT_SECONDS = 30;
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
 	private final RedisClusterAsyncCommands<String, String> redis;
 
 	private final int pageSize;
 
+	private final long timeoutNanos;
+
 	/**
-	 * Creates a store.
+	 * Creates a store that waits up to 30 s for each reply.
 	 * @param redis asynchronous commands of a thread-safe Lettuce connection
 	 * @param pageSize keys per SCAN page in snapshots
 	 */
 	public RedisSequenceStore(RedisClusterAsyncCommands<String, String> redis, int pageSize) {
+		this(redis, pageSize, DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * Creates a store.
+	 * @param redis asynchronous commands of a thread-safe Lettuce connection
+	 * @param pageSize keys per SCAN page in snapshots
+	 * @param timeout how long one read (all users of a pipelined read together) may take
+	 */
+	public RedisSequenceStore(RedisClusterAsyncCommands<String, String> redis, int pageSize, Duration timeout) {
 		this.redis = redis;
 		this.pageSize = pageSize;
+		this.timeoutNanos = timeout.toNanos();
 	}
 
 	@Override
 	public List<SequenceEntry> read(String userId, int limit) {
 		return entries(await(this.redis.zrangeWithScores(RedisKeys.sequence(userId), (limit > 0) ? -limit : 0, -1)));
+	}
+
+	@Override
+	public List<List<String>> recentItems(List<String> userIds, int limit) {
+		List<RedisFuture<List<String>>> replies = new ArrayList<>(userIds.size());
+		for (String userId : userIds) {
+			replies.add(this.redis.zrange(RedisKeys.sequence(userId), -limit, -1));
+		}
+		long start = System.nanoTime();
+		List<List<String>> sequences = new ArrayList<>(userIds.size());
+		for (RedisFuture<List<String>> reply : replies) {
+			List<String> members = await(reply, start);
+			List<String> items = new ArrayList<>(members.size());
+			for (String member : members) {
+				items.add(RedisKeys.entry(member, 0).itemId());
+			}
+			sequences.add(items);
+		}
+		return sequences;
 	}
 
 	@Override
@@ -92,9 +125,14 @@ public final class RedisSequenceStore implements SequenceStore {
 		return entries;
 	}
 
-	private static <T> T await(RedisFuture<T> future) {
+	private <T> T await(RedisFuture<T> future) {
+		return await(future, System.nanoTime());
+	}
+
+	private <T> T await(RedisFuture<T> future, long start) {
 		try {
-			return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+			long left = Math.max(0, this.timeoutNanos - (System.nanoTime() - start));
+			return future.get(left, TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -104,7 +142,8 @@ public final class RedisSequenceStore implements SequenceStore {
 			throw new SequenceStoreException("Redis read failed: " + ex.getCause().getMessage(), ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			throw new SequenceStoreException("Redis did not answer within " + TIMEOUT_SECONDS + " s", ex);
+			throw new SequenceStoreException(
+					"Redis did not answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms", ex);
 		}
 	}
 

@@ -19,6 +19,16 @@ public interface SequenceStore {
 	List<SequenceEntry> read(String userId, int limit);
 
 	/**
+	 * Users' most recent item ids, without event ids or times: the serving path. Several
+	 * users are read in one round trip.
+	 * @param userIds the users
+	 * @param limit the most recent events per user (at least 1)
+	 * @return item ids per user, oldest first, in the users' order (empty for an unknown
+	 * user)
+	 */
+	List<List<String>> recentItems(List<String> userIds, int limit);
+
+	/**
 	 * Streams every stored user's sequence to the consumer, a page of users at a time.
 	 * Users written during the snapshot may or may not be included; none is delivered
 	 * twice.

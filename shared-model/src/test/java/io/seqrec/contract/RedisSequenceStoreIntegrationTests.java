@@ -69,6 +69,14 @@ class RedisSequenceStoreIntegrationTests {
 	}
 
 	@Test
+	void readsSeveralUsersRecentItemsInTheirOrder() {
+		RedisSequenceStore store = new RedisSequenceStore(connection.async(), 50, java.time.Duration.ofSeconds(5));
+		assertThat(store.recentItems(List.of("user-7", "nobody", "late"), 2))
+			.containsExactly(List.of("item-1", "item-2"), List.of(), List.of("first", "second"));
+		assertThat(store.recentItems(List.of("late"), 1)).containsExactly(List.of("second"));
+	}
+
+	@Test
 	void snapshotDeliversEveryUserOnceAcrossPages() {
 		RedisSequenceStore store = new RedisSequenceStore(connection.async(), 17);
 		List<UserSequence> users = new ArrayList<>();

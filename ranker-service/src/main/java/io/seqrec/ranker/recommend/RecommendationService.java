@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
+import io.seqrec.contract.SequenceStore;
 import io.seqrec.data.Vocabulary;
 import io.seqrec.ranker.RankerProperties;
 import io.seqrec.ranker.model.LiveModel;
@@ -40,7 +41,7 @@ public class RecommendationService {
 
 	private final Scorer scorer;
 
-	private final SequenceReader reader;
+	private final SequenceStore sequences;
 
 	private final RedisPopularItems redisPopular;
 
@@ -48,11 +49,11 @@ public class RecommendationService {
 
 	private final RankerProperties properties;
 
-	RecommendationService(ModelHolder holder, Scorer scorer, SequenceReader reader, RedisPopularItems redisPopular,
+	RecommendationService(ModelHolder holder, Scorer scorer, SequenceStore sequences, RedisPopularItems redisPopular,
 			RecommendationMetrics metrics, RankerProperties properties) {
 		this.holder = holder;
 		this.scorer = scorer;
-		this.reader = reader;
+		this.sequences = sequences;
 		this.redisPopular = redisPopular;
 		this.metrics = metrics;
 		this.properties = properties;
@@ -127,11 +128,7 @@ public class RecommendationService {
 				users.add(query.userId());
 			}
 		}
-		List<List<String>> read = switch (users.size()) {
-			case 0 -> List.of();
-			case 1 -> List.of(this.reader.recentItems(users.get(0), limit));
-			default -> this.reader.recentItems(users, limit);
-		};
+		List<List<String>> read = users.isEmpty() ? List.of() : this.sequences.recentItems(users, limit);
 		List<List<String>> histories = new ArrayList<>(queries.size());
 		int next = 0;
 		for (RecommendationQuery query : queries) {

@@ -6,11 +6,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import io.seqrec.contract.LettuceConnections;
+import io.seqrec.contract.RedisSequenceStore;
+import io.seqrec.contract.SequenceStore;
 import io.seqrec.ranker.RankerProperties;
 
 /**
- * The sequence reader on one shared, thread-safe Lettuce connection of Boot's Redis
- * client (standalone or cluster): concurrent requests pipeline their reads on it.
+ * The sequence store (the contract's reading side, shared with the trainer) on one
+ * shared, thread-safe Lettuce connection of Boot's Redis client (standalone or cluster):
+ * concurrent requests pipeline their reads on it.
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
@@ -21,8 +24,9 @@ class RedisConfiguration {
 	}
 
 	@Bean
-	SequenceReader sequenceReader(StatefulConnection<String, String> sequenceConnection, RankerProperties properties) {
-		return new SequenceReader(LettuceConnections.async(sequenceConnection), properties.sequenceTimeout());
+	SequenceStore sequenceStore(StatefulConnection<String, String> sequenceConnection, RankerProperties properties) {
+		// the ranker never snapshots: the page size is irrelevant
+		return new RedisSequenceStore(LettuceConnections.async(sequenceConnection), 1000, properties.sequenceTimeout());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
+import io.seqrec.contract.SequenceStore;
 import io.seqrec.ranker.RankerProperties;
 
 /**
@@ -17,14 +18,14 @@ class RedisPopularItems {
 	/** Popular items read beyond {@code max-k}, so that exclusions still leave enough. */
 	private static final int MARGIN = 1000;
 
-	private final SequenceReader reader;
+	private final SequenceStore sequences;
 
 	private final RankerProperties properties;
 
 	private volatile @Nullable Snapshot snapshot;
 
-	RedisPopularItems(SequenceReader reader, RankerProperties properties) {
-		this.reader = reader;
+	RedisPopularItems(SequenceStore sequences, RankerProperties properties) {
+		this.sequences = sequences;
 		this.properties = properties;
 	}
 
@@ -32,7 +33,7 @@ class RedisPopularItems {
 		Snapshot current = this.snapshot;
 		long now = System.nanoTime();
 		if (current == null || now - current.readAt() > this.properties.fallback().refresh().toNanos()) {
-			current = new Snapshot(this.reader.popularItems(this.properties.maxK() + MARGIN), now);
+			current = new Snapshot(this.sequences.popularItems(this.properties.maxK() + MARGIN), now);
 			this.snapshot = current;
 		}
 		return current.items();
