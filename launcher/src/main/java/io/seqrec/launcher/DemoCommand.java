@@ -2,9 +2,7 @@ package io.seqrec.launcher;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -27,7 +25,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
@@ -45,8 +42,6 @@ import io.seqrec.run.Datasets;
 		description = { "Run Kafka, Redis, ingest, trainer and ranker on this machine, replay events, train a first",
 				"model and serve recommendations over HTTP until interrupted (Ctrl-C)." })
 public final class DemoCommand implements Callable<Integer> {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Option(names = "--dataset", description = "Replay this atomic dataset (default: generated events).")
 	@Nullable String dataset;
@@ -89,7 +84,7 @@ public final class DemoCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final JsonHttp json = new JsonHttp();
 
 	@Override
 	public Integer call() throws Exception {
@@ -174,7 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
 	}
 
 	private String train(Platform platform, PrintWriter out) throws Exception {
-		JsonNode run = send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
+		JsonNode run = this.json.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build());
 		String id = run.get("id").asString();
@@ -183,8 +178,8 @@ public final class DemoCommand implements Callable<Integer> {
 		int printed = 0;
 		while (true) {
 			TimeUnit.MILLISECONDS.sleep(500);
-			JsonNode now = send(
-					HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs/" + id)).build());
+			JsonNode now = this.json
+				.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs/" + id)).build());
 			JsonNode epochs = now.get("epochs");
 			for (; printed < epochs.size(); printed++) {
 				JsonNode epoch = epochs.get(printed);
@@ -199,8 +194,8 @@ public final class DemoCommand implements Callable<Integer> {
 				if ("REFUSED".equals(status)) {
 					// a store with an earlier, better model (--store): that one stays
 					// live
-					JsonNode model = send(
-							HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/models/sasrec")).build());
+					JsonNode model = this.json
+						.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/models/sasrec")).build());
 					out.printf(Locale.ROOT, "the new model was not published (%s); version %s stays live%n",
 							now.get("gate").asString(), model.get("live").asString());
 					out.flush();
@@ -220,13 +215,14 @@ public final class DemoCommand implements Callable<Integer> {
 	private JsonNode awaitModel(Platform platform, String key, String user, String version) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
 		while (System.nanoTime() < deadline) {
-			HttpResponse<String> response = this.http.send(recommendations(platform, key, user),
-					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() == 200) {
-				JsonNode body = JSON.readTree(response.body());
+			try {
+				JsonNode body = this.json.send(recommendations(platform, key, user));
 				if (version.equals(body.path("version").asString(""))) {
 					return body;
 				}
+			}
+			catch (IllegalStateException ex) {
+				// not ready yet (503 until the first model is loaded)
 			}
 			TimeUnit.MILLISECONDS.sleep(200);
 		}
@@ -260,26 +256,18 @@ public final class DemoCommand implements Callable<Integer> {
 		String body = "{\"items\":" + session + ",\"k\":3}";
 		out.println("$ curl -H 'X-API-Key: " + key + "' -H 'Content-Type: application/json' -d '" + body + "' " + ranker
 				+ "/v1/recommendations");
-		out.println(send(HttpRequest.newBuilder(URI.create(ranker + "/v1/recommendations"))
+		out.println(this.json.send(HttpRequest.newBuilder(URI.create(ranker + "/v1/recommendations"))
 			.header("X-API-Key", key)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build()));
 		out.println("$ curl -H 'X-API-Key: " + key + "' '" + ranker + "/v1/users/someone-new/recommendations?k=3'");
-		out.println(send(HttpRequest.newBuilder(URI.create(ranker + "/v1/users/someone-new/recommendations?k=3"))
-			.header("X-API-Key", key)
-			.build()));
+		out.println(
+				this.json.send(HttpRequest.newBuilder(URI.create(ranker + "/v1/users/someone-new/recommendations?k=3"))
+					.header("X-API-Key", key)
+					.build()));
 		out.println();
 		out.flush();
-	}
-
-	private JsonNode send(HttpRequest request) throws Exception {
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() >= 400) {
-			throw new IllegalStateException(
-					request.uri() + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return JSON.readTree(response.body());
 	}
 
 }

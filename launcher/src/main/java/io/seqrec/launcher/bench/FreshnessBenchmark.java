@@ -3,9 +3,7 @@ package io.seqrec.launcher.bench;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
@@ -30,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.seqrec.contract.InteractionEvent;
 import io.seqrec.contract.Topics;
 import io.seqrec.launcher.CycleEvents;
+import io.seqrec.launcher.JsonHttp;
 import io.seqrec.launcher.Platform;
 
 /**
@@ -58,7 +57,7 @@ final class FreshnessBenchmark implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
-	private final HttpClient http = HttpClient.newHttpClient();
+	private final JsonHttp json = new JsonHttp();
 
 	@Override
 	public Integer call() throws Exception {
@@ -132,13 +131,14 @@ final class FreshnessBenchmark implements Callable<Integer> {
 	private String trainFirstModel(Platform platform) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
 		while (System.nanoTime() < deadline) {
-			JsonNode run = send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
-				.POST(HttpRequest.BodyPublishers.noBody())
-				.build());
+			JsonNode run = this.json
+				.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
+					.POST(HttpRequest.BodyPublishers.noBody())
+					.build());
 			JsonNode done = run;
 			while (!List.of("SUCCEEDED", "REFUSED", "FAILED", "CANCELLED").contains(done.get("status").asString())) {
 				TimeUnit.MILLISECONDS.sleep(500);
-				done = send(HttpRequest
+				done = this.json.send(HttpRequest
 					.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs/" + run.get("id").asString()))
 					.build());
 			}
@@ -159,19 +159,10 @@ final class FreshnessBenchmark implements Callable<Integer> {
 	}
 
 	private JsonNode answer(Platform platform, String user) throws Exception {
-		return send(
+		return this.json.send(
 				HttpRequest.newBuilder(URI.create(platform.rankerUrl() + "/v1/users/" + user + "/recommendations?k=1"))
 					.header("X-API-Key", KEY)
 					.build());
-	}
-
-	private JsonNode send(HttpRequest request) throws Exception {
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() >= 400) {
-			throw new IllegalStateException(
-					request.uri() + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return JSON.readTree(response.body());
 	}
 
 }
