@@ -126,7 +126,7 @@ public final class Experiment implements AutoCloseable {
 		result.put("seconds_to_best", round(this.outcome.secondsToBest()));
 		result.put("seconds_per_epoch", round(this.outcome.secondsPerEpoch()));
 		result.put("device", this.outcome.device());
-		result.put("trainable_parameters", model().isTrainable() ? model().trainableParameterCount() : 0);
+		result.put("trainable_parameters", model().trainableParameterCount());
 		result.put("data",
 				Map.of("users", this.dataset.users().size() - 1, "items", this.dataset.items().size() - 1,
 						"interactions", this.dataset.sequences().interactionCount(), "train_samples",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.seqrec.data.BatchFields;
 import io.seqrec.nn.HiddenActivation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +41,15 @@ class SASRecTests {
 		this.manager.close();
 	}
 
-	private SASRec model(TransformerSettings settings, int items, int length) {
+	private SASRec model(SASRecSettings settings, int items, int length) {
 		SASRec model = new SASRec(new ModelContext(items, length, null), settings);
 		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
 		return model;
 	}
 
-	private static TransformerSettings small(LossType loss) {
-		return new TransformerSettings(2, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU, 1e-12f, 0.02f, loss);
+	private static SASRecSettings small(LossType loss) {
+		return new SASRecSettings(
+				new TransformerSettings(2, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU, 1e-12f, 0.02f), loss);
 	}
 
 	private NDList batch(long[][] seq, long[] lengths, long[] targets) {
@@ -64,7 +66,7 @@ class SASRecTests {
 	void defaultParameterCountIsRecBoles() {
 		// RecBole logs 64 * n_items + 103296 trainable parameters for the defaults (L =
 		// 50)
-		SASRec model = model(TransformerSettings.SASREC_DEFAULTS, 1683, 50);
+		SASRec model = model(SASRecSettings.DEFAULTS, 1683, 50);
 		assertThat(model.trainableParameterCount()).isEqualTo(64L * 1683 + 103296);
 	}
 
@@ -98,8 +100,9 @@ class SASRecTests {
 		// inference runs the last layer at the last position only; training (and RecBole)
 		// gather it from the full output: the same representation, for 1, 2 and 3 layers
 		for (int layers = 1; layers <= 3; layers++) {
-			TransformerSettings settings = new TransformerSettings(layers, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU,
-					1e-12f, 0.02f, LossType.CE);
+			SASRecSettings settings = new SASRecSettings(
+					new TransformerSettings(layers, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU, 1e-12f, 0.02f),
+					LossType.CE);
 			SASRec model = model(settings, ITEMS, LENGTH);
 			ParameterStore ps = new ParameterStore(this.manager, false);
 			long[][] items = { { 3, 4, 5, 6, 7, 8 }, { 9, 0, 0, 0, 0, 0 }, { 11, 12, 13, 0, 0, 0 } };
@@ -181,7 +184,8 @@ class SASRecTests {
 	@Test
 	void rejectsHiddenSizeNotDivisibleByHeads() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TransformerSettings(2, 3, 64, 256, 0.5f, 0.5f, HiddenActivation.GELU, 1e-12f, 0.02f,
+			.isThrownBy(() -> new SASRecSettings(
+					new TransformerSettings(2, 3, 64, 256, 0.5f, 0.5f, HiddenActivation.GELU, 1e-12f, 0.02f),
 					LossType.CE))
 			.withMessage("hidden_size (64) is not divisible by n_heads (3)");
 	}

@@ -9,12 +9,16 @@ import ai.djl.engine.Engine;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 
+import io.seqrec.data.PlantedSequences;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.data.SequentialDatasetBuilder;
+import io.seqrec.eval.FullSortEvaluator;
 import io.seqrec.eval.Metric;
 import io.seqrec.model.LossType;
 import io.seqrec.model.ModelContext;
 import io.seqrec.model.SASRec;
+import io.seqrec.model.SASRecSettings;
+import io.seqrec.model.TrainMode;
 import io.seqrec.model.TransformerSettings;
 import io.seqrec.nn.HiddenActivation;
 
@@ -28,11 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NativeMemoryTests {
 
 	private static final SequentialDataset DATA = SequentialDatasetBuilder
-		.build(PlantedPatterns.cycles(60, 30, 12, 0.1, 3), 8);
+		.build(PlantedSequences.cycle(30).table(60, 12, 0.1, 3), 8);
 
 	private static SASRec model(LossType loss) {
-		return new SASRec(new ModelContext(DATA.numItems(), 8, DATA.train()),
-				new TransformerSettings(2, 2, 16, 32, 0.2f, 0.2f, HiddenActivation.GELU, 1e-12f, 0.02f, loss));
+		return new SASRec(new ModelContext(DATA.numItems(), 8, DATA.train()), new SASRecSettings(
+				new TransformerSettings(2, 2, 16, 32, 0.2f, 0.2f, HiddenActivation.GELU, 1e-12f, 0.02f), loss));
 	}
 
 	private static List<Integer> liveArraysAfterEachEpoch(LossType loss, TrainMode mode) {

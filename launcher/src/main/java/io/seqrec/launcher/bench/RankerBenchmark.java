@@ -31,15 +31,14 @@ import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import io.seqrec.artifact.FileSystemModelStore;
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.artifact.ModelVersion;
 import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.contract.RedisKeys;
 import io.seqrec.contract.Topics;
@@ -192,8 +191,8 @@ final class RankerBenchmark implements Callable<Integer> {
 
 	private void publishModel(Path storeDir, PrintWriter out) {
 		long start = System.nanoTime();
-		Config config = ConfigLoader
-			.load(new ConfigRequest("SASRec", "bench", List.of(), Map.of(), Map.copyOf(this.modelConfig)));
+		Config config = ModelRegistry
+			.loadConfig(new ConfigRequest("SASRec", "bench", List.of(), Map.of(), Map.copyOf(this.modelConfig)));
 		List<String> tokens = new ArrayList<>(this.items);
 		for (int i = 0; i < this.items; i++) {
 			tokens.add("item-" + i);

@@ -16,6 +16,9 @@ import picocli.CommandLine;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.seqrec.config.ConfigSchema;
+import io.seqrec.model.ModelRegistry;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SeqrecCommandTests {
@@ -128,6 +131,21 @@ class SeqrecCommandTests {
 		int code = run("train", "--model", "GRU4Rec", "--dataset", "tiny", "--data-path", this.data.toString());
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("GRU4Rec", "SASRec");
+	}
+
+	@Test
+	void aModelThatIsNotImplementedFailsBeforeAnyDataIsRead() {
+		// every model with shipped defaults that the registry cannot build yet
+		for (String model : ConfigSchema.MODEL_FILES) {
+			if (!ModelRegistry.names().contains(model)) {
+				this.out.getBuffer().setLength(0);
+				this.err.getBuffer().setLength(0);
+				int code = run("train", "--model", model, "--dataset", "absent", "--data-path", this.data.toString());
+				assertThat(code).isEqualTo(2);
+				assertOneLineError(model + "' is not implemented", String.join(", ", ModelRegistry.names()));
+				assertThat(this.err.toString()).doesNotContain("absent");
+			}
+		}
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.seqrec.train;
+package io.seqrec.eval;
 
 import java.util.List;
 
@@ -6,11 +6,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 
+import io.seqrec.data.BatchFields;
+import io.seqrec.data.SequenceBatches;
 import io.seqrec.data.SequenceSamples;
-import io.seqrec.eval.Metric;
-import io.seqrec.eval.RankingResult;
-import io.seqrec.eval.Ranks;
-import io.seqrec.model.BatchFields;
 import io.seqrec.model.SequentialRecommender;
 
 /**
@@ -48,16 +46,6 @@ public final class FullSortEvaluator {
 	}
 
 	/**
-	 * An evaluator with the options of a run.
-	 * @param options the run's options
-	 * @return the evaluator
-	 */
-	public static FullSortEvaluator of(TrainingOptions options) {
-		return new FullSortEvaluator(options.metrics(), options.topk(), options.decimals(), options.evalBatchSize(),
-				options.excludeSeenItems());
-	}
-
-	/**
 	 * Evaluates a split.
 	 * @param model the model, frozen by the caller or not
 	 * @param ps the parameter store
@@ -87,7 +75,7 @@ public final class FullSortEvaluator {
 		for (int from = 0; from < order.length; from += this.batchSize) {
 			int to = Math.min(order.length, from + this.batchSize);
 			try (NDManager batchManager = parent.newSubManager()) {
-				NDList batch = SampleBatches.prefix(split, order, from, to).toNDList(batchManager);
+				NDList batch = SequenceBatches.samples(split, order, from, to).toNDList(batchManager);
 				long[] batchRanks = Ranks.of(model.fullSortPredict(ps, batch), batch.get(BatchFields.POS_ITEM),
 						this.excludeSeenItems ? batch.get(BatchFields.ITEM_SEQ) : null);
 				System.arraycopy(batchRanks, 0, ranks, from, batchRanks.length);

@@ -1,4 +1,4 @@
-package io.seqrec.model;
+package io.seqrec.data;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.seqrec.model;
+package io.seqrec.data;
 
 /**
  * Names of the arrays in a model batch. They follow RecBole's field names so that a batch

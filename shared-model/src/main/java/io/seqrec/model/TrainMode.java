@@ -1,4 +1,4 @@
-package io.seqrec.train;
+package io.seqrec.model;
 
 import java.util.Locale;
 
