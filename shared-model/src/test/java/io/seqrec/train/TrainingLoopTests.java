@@ -16,7 +16,6 @@ import io.seqrec.eval.Metric;
 import io.seqrec.eval.RankingResult;
 import io.seqrec.model.LossType;
 import io.seqrec.model.ModelContext;
-import io.seqrec.model.Pop;
 import io.seqrec.model.SASRec;
 import io.seqrec.model.SASRecSettings;
 import io.seqrec.model.SequentialRecommender;
@@ -50,29 +49,6 @@ class TrainingLoopTests {
 			djl.setBlock(model);
 			return new TrainingLoop(options, Device.cpu()).fit(djl, DATA, listener);
 		}
-	}
-
-	@Test
-	void sasrecLearnsThePlantedPatternAndPopCannot() {
-		TrainingOutcome sasrec = fit(sasrec(LossType.CE), options(25, TrainMode.PREFIX, 5), TrainingListener.NONE);
-		TrainingOutcome pop = fit(new Pop(new ModelContext(DATA.numItems(), LENGTH, null)),
-				options(1, TrainMode.PREFIX, 5), TrainingListener.NONE);
-		assertThat(sasrec.test().get("ndcg@10")).isGreaterThan(0.8);
-		assertThat(pop.test().get("ndcg@10")).isLessThan(0.2);
-		assertThat(pop.epochsRun()).isEqualTo(1);
-	}
-
-	@Test
-	void allPositionsModeLearnsTheSamePattern() {
-		TrainingOutcome outcome = fit(sasrec(LossType.CE), options(40, TrainMode.ALL_POSITIONS, 5),
-				TrainingListener.NONE);
-		assertThat(outcome.test().get("ndcg@10")).isGreaterThan(0.8);
-	}
-
-	@Test
-	void bprLossLearnsToo() {
-		TrainingOutcome outcome = fit(sasrec(LossType.BPR), options(30, TrainMode.PREFIX, 5), TrainingListener.NONE);
-		assertThat(outcome.test().get("recall@10")).isGreaterThan(0.7);
 	}
 
 	@Test
