@@ -16,6 +16,7 @@ import picocli.CommandLine;
 
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.data.SequentialDataset;
+import io.seqrec.model.ModelNames;
 import io.seqrec.run.Datasets;
 import io.seqrec.run.Experiment;
 import io.seqrec.run.TrainingJob;
