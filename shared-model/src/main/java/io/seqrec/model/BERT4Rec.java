@@ -1,15 +1,12 @@
 package io.seqrec.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -21,6 +18,7 @@ import io.seqrec.nn.AttentionMasks;
 import io.seqrec.nn.EmbeddingTable;
 import io.seqrec.nn.InvertedDropout;
 import io.seqrec.nn.Losses;
+import io.seqrec.nn.PredictionHead;
 import io.seqrec.nn.TransformerEncoder;
 
 /**
@@ -112,9 +110,7 @@ public final class BERT4Rec extends SequentialRecommender {
 
 	private final TransformerEncoder encoder;
 
-	private final Linear outputFfn;
-
-	private final LayerNorm outputLn;
+	private final PredictionHead outputHead;
 
 	private final Parameter outputBias;
 
@@ -140,16 +136,14 @@ public final class BERT4Rec extends SequentialRecommender {
 				LayerNorm.builder().axis(2).optEpsilon(encoder.layerNormEps()).build());
 		this.dropout = addChildBlock("dropout", new InvertedDropout(encoder.hiddenDropoutProb()));
 		this.encoder = addChildBlock("trm_encoder", encoder.standardEncoder());
-		this.outputFfn = addChildBlock("output_ffn", Linear.builder().setUnits(hidden).build());
-		this.outputLn = addChildBlock("output_ln",
-				LayerNorm.builder().axis(2).optEpsilon(encoder.layerNormEps()).build());
+		this.outputHead = addChildBlock("output", new PredictionHead(hidden, encoder.layerNormEps()));
 		this.outputBias = addParameter(Parameter.builder()
 			.setName("output_bias")
 			.setType(Parameter.Type.BIAS)
 			.optShape(new Shape(this.numItems))
 			.build());
-		// RecBole's _init_weights: Linear and Embedding weights ~ N(0,
-		// initializer_range), Linear biases and output_bias 0, LayerNorm 1/0
+		// RecBole's _init_weights: Linear and Embedding weights normal, biases 0,
+		// LayerNorm 1/0
 		setInitializer(new NormalInitializer(encoder.initializerRange()), Parameter.Type.WEIGHT);
 	}
 
@@ -188,14 +182,6 @@ public final class BERT4Rec extends SequentialRecommender {
 		return this.dropout.apply(x, training);
 	}
 
-	/** The output head {@code LN(gelu(W x + b))} on rows {@code [N, H]}. */
-	private NDArray head(ParameterStore ps, NDArray rows, boolean training) {
-		long hidden = rows.getShape().get(1);
-		NDArray x = this.outputFfn.forward(ps, new NDList(rows.reshape(1, -1, hidden)), training).head();
-		x = this.outputLn.forward(ps, new NDList(Activation.gelu(x)), training).head();
-		return x.reshape(-1, hidden); // (N, H)
-	}
-
 	/**
 	 * Item rows {@code 0..I-1} of the embedding {@code [I, H]} (the mask row is never
 	 * scored), owned by {@code like}'s manager.
@@ -218,23 +204,13 @@ public final class BERT4Rec extends SequentialRecommender {
 		NDArray masked = batch.get(BatchFields.MASK_ITEM_SEQ); // (B, L)
 		NDArray x = embed(ps, masked, true);
 		NDArray output = this.encoder.forward(ps, new NDList(x, AttentionMasks.bidirectional(masked)), true).head();
-		long length = masked.getShape().get(1);
-		long hidden = output.getShape().get(2);
 		NDArray index = batch.get(BatchFields.MASK_INDEX); // (B, m)
-		NDArray flatIndex = index.reshape(-1); // (B * m)
-		NDArray slots = flatIndex.gt(0).nonzero().reshape(-1); // (N)
-		long count = slots.getShape().get(0);
-		if (count == 0) {
+		NDArray slots = MaskedPositions.lossSlots(index); // (N)
+		if (slots.getShape().get(0) == 0) {
 			return output.sum().mul(0f);
 		}
-		NDArray rowStart = masked.getManager()
-			.arange(0, (int) (index.getShape().get(0) * length), (int) length, DataType.INT64)
-			.reshape(-1, 1)
-			.broadcast(index.getShape())
-			.reshape(-1); // (B * m): b * L
-		NDArray positions = flatIndex.add(rowStart).gather(slots, 0); // (N)
-		NDArray selected = output.reshape(-1, hidden).gather(positions.reshape(count, 1).broadcast(count, hidden), 0);
-		NDArray states = head(ps, selected, true); // (N, H)
+		NDArray states = this.outputHead.forward(ps, new NDList(MaskedPositions.gather(output, index, slots)), true)
+			.head(); // (N, H)
 		NDArray positives = batch.get(BatchFields.MASK_POS_ITEMS).reshape(-1).gather(slots, 0); // (N)
 		NDArray bias = bias(ps, states, true);
 		if (this.settings.lossType() == LossType.CE) {
@@ -259,43 +235,20 @@ public final class BERT4Rec extends SequentialRecommender {
 
 	/**
 	 * RecBole's {@code full_sort_predict}: the history with the mask appended
-	 * ({@link #reconstructTestData}), read at the mask. Only the last layer's row at the
-	 * mask is computed ({@link TransformerEncoder#forwardAt}), the same values for less
-	 * work.
+	 * ({@link MaskedPositions#reconstructTestData}), read at the mask. Only the last
+	 * layer's row at the mask is computed ({@link TransformerEncoder#forwardAt}), the
+	 * same values for less work.
 	 */
 	@Override
 	public NDArray fullSortPredict(ParameterStore ps, NDList batch) {
 		NDArray lengths = batch.get(BatchFields.ITEM_SEQ_LEN);
-		NDArray itemSeq = reconstructTestData(batch.get(BatchFields.ITEM_SEQ), lengths, maskToken());
+		NDArray itemSeq = MaskedPositions.reconstructTestData(batch.get(BatchFields.ITEM_SEQ), lengths, maskToken());
 		NDArray maskPosition = lengths.sub(1).toType(DataType.INT64, false); // (B)
 		NDArray state = this.encoder.forwardAt(ps, embed(ps, itemSeq, false), AttentionMasks.bidirectional(itemSeq),
 				maskPosition, false); // (B, H)
-		NDArray out = head(ps, state, false); // (B, H)
+		NDArray out = this.outputHead.forward(ps, new NDList(state), false).head();
 		NDArray items = scoredItems(ps, out, false); // (I, H)
 		return out.matMul(items.transpose()).add(bias(ps, out, false)); // (B, I)
-	}
-
-	/**
-	 * RecBole's {@code reconstruct_test_data}: append a padding column, put the mask
-	 * token at column {@code item_length}, drop column 0. The oldest history item is
-	 * dropped whatever the length, and the mask lands at {@code item_length - 1}.
-	 * @param itemSeq histories {@code [B, L]}, left-aligned
-	 * @param lengths their lengths {@code [B]}, in {@code [1, L]}
-	 * @param maskToken the mask token
-	 * @return the prediction input {@code [B, L]}, in {@code itemSeq}'s manager
-	 */
-	static NDArray reconstructTestData(NDArray itemSeq, NDArray lengths, int maskToken) {
-		long rows = itemSeq.getShape().get(0);
-		long length = itemSeq.getShape().get(1);
-		NDManager manager = itemSeq.getManager();
-		NDArray shifted = NDArrays.concat(
-				new NDList(itemSeq.get(new NDIndex(":, 1:")), manager.zeros(new Shape(rows, 1), itemSeq.getDataType())),
-				1); // (B, L): column j holds item j + 1
-		// (1, L) column numbers and (B, L) whether a column is the mask's
-		NDArray columns = manager.arange(0, (int) length, 1, DataType.INT64).reshape(1, length);
-		NDArray atMask = columns.eq(lengths.toType(DataType.INT64, false).sub(1).reshape(rows, 1));
-		NDArray mask = manager.full(new Shape(rows, length), maskToken).toType(itemSeq.getDataType(), false);
-		return NDArrays.where(atMask, mask, shifted);
 	}
 
 	@Override
@@ -316,8 +269,7 @@ public final class BERT4Rec extends SequentialRecommender {
 		this.layerNorm.initialize(manager, dataType, hidden);
 		this.dropout.initialize(manager, dataType, hidden);
 		this.encoder.initialize(manager, dataType, hidden, new Shape(seq.get(0), 1, 1, seq.get(1)));
-		this.outputFfn.initialize(manager, dataType, hidden);
-		this.outputLn.initialize(manager, dataType, hidden);
+		this.outputHead.initialize(manager, dataType, new Shape(seq.get(0), this.settings.encoder().hiddenSize()));
 	}
 
 }

@@ -102,7 +102,7 @@ class BERT4RecTests {
 		int mask = 99;
 		NDArray seq = this.manager.create(new long[][] { { 5, 9, 7, 0, 0 }, { 1, 2, 3, 4, 5 }, { 4, 0, 0, 0, 0 } });
 		NDArray lengths = this.manager.create(new long[] { 3, 5, 1 });
-		NDArray input = BERT4Rec.reconstructTestData(seq, lengths, mask);
+		NDArray input = MaskedPositions.reconstructTestData(seq, lengths, mask);
 		assertThat(input.toLongArray()).containsExactly( //
 				9, 7, mask, 0, 0, // [5 9 7 0 0 0] -> [5 9 7 M 0 0] -> drop column 0
 				2, 3, 4, 5, mask, // a full history loses its oldest item to the mask
