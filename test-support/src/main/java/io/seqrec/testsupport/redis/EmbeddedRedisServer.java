@@ -1,0 +1,162 @@
+package io.seqrec.testsupport.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import org.jspecify.annotations.Nullable;
+import redis.embedded.RedisServer;
+
+/**
+ * The test JVM's Redis server: the {@code redis-server} binary shipped in the
+ * embedded-redis jar, started on first use on a free port of the loopback interface and
+ * stopped when the JVM ends. Every test class of {@link EmbeddedRedis} starts from an
+ * empty database.
+ *
+ * <p>
+ * The server writes an append-only file to a directory of its own, so a test may
+ * {@link #stop()} and {@link #start()} it (a Redis outage) without losing data.
+ */
+public final class EmbeddedRedisServer {
+
+	private static final int ATTEMPTS = 5;
+
+	private static @Nullable EmbeddedRedisServer shared;
+
+	private final RedisServer server;
+
+	private final int port;
+
+	private final RedisClient client;
+
+	private EmbeddedRedisServer(RedisServer server, int port) {
+		this.server = server;
+		this.port = port;
+		this.client = RedisClient.create(url());
+		Runtime.getRuntime().addShutdownHook(new Thread(this.client::shutdown, "embedded-redis-client-shutdown"));
+	}
+
+	/**
+	 * The JVM's server, started on first call.
+	 * @return the running server
+	 */
+	public static synchronized EmbeddedRedisServer shared() {
+		if (shared == null) {
+			shared = startNew();
+		}
+		return shared;
+	}
+
+	private static EmbeddedRedisServer startNew() {
+		IOException last = null;
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			int port = freePort();
+			try {
+				Path dir = Files.createTempDirectory("seqrec-test-redis");
+				RedisServer server = RedisServer.newRedisServer()
+					.port(port)
+					.bind("127.0.0.1")
+					.setting("dir " + dir)
+					.setting("appendonly yes")
+					.setting("appendfsync everysec")
+					.build();
+				server.start();
+				return new EmbeddedRedisServer(server, port);
+			}
+			catch (IOException ex) {
+				// the free port was taken in between: try another one
+				last = ex;
+			}
+		}
+		throw new UncheckedIOException("cannot start the embedded Redis server", last);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The server's port.
+	 * @return a port chosen when the server first started
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * The server's URL, as {@code spring.data.redis.url} takes it.
+	 * @return {@code redis://127.0.0.1:<port>}
+	 */
+	public String url() {
+		return "redis://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * A new connection to the server; close it after use.
+	 * @return a UTF-8 string connection
+	 */
+	public StatefulRedisConnection<String, String> connect() {
+		return this.client.connect(StringCodec.UTF8);
+	}
+
+	/**
+	 * A writer of the seqrec Redis layout on this server; close it after use.
+	 * @return the writer
+	 */
+	public RedisContractWriter writer() {
+		return new RedisContractWriter(connect());
+	}
+
+	/**
+	 * Empties every database of the server.
+	 */
+	public void flushAll() {
+		try (StatefulRedisConnection<String, String> connection = connect()) {
+			connection.sync().flushall();
+		}
+	}
+
+	/**
+	 * Stops the server (its data is kept on disk); {@link #start()} brings it back on the
+	 * same port.
+	 */
+	public synchronized void stop() {
+		try {
+			this.server.stop();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts the server again after {@link #stop()}, with the data it had.
+	 */
+	public synchronized void start() {
+		try {
+			this.server.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Whether the server is running.
+	 * @return false between {@link #stop()} and {@link #start()}
+	 */
+	public boolean isRunning() {
+		return this.server.isActive();
+	}
+
+}
