@@ -42,7 +42,7 @@ public final class EmbeddedRedisContextCustomizerFactory implements ContextCusto
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration merged) {
 			EmbeddedRedisServer server = EmbeddedRedisServer.shared();
-			server.start();
+			server.ensureRunning();
 			context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("embeddedRedis", Map.of(URL_PROPERTY, server.url())));

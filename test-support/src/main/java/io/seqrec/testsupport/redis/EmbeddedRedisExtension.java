@@ -15,7 +15,7 @@ public final class EmbeddedRedisExtension implements BeforeAllCallback, Paramete
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		EmbeddedRedisServer server = EmbeddedRedisServer.shared();
-		server.start();
+		server.ensureRunning();
 		server.flushAll();
 	}
 

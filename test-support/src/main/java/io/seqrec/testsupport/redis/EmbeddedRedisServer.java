@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
@@ -19,10 +22,13 @@ import redis.embedded.RedisServer;
  * empty database.
  *
  * <p>
- * The server writes an append-only file to a directory of its own, so a test may
- * {@link #stop()} and {@link #start()} it (a Redis outage) without losing data.
+ * The server writes an append-only file (and no forked snapshots) to a directory of its
+ * own, so a test may {@link #stop()} and {@link #start()} it (a Redis outage) without
+ * losing data.
  */
 public final class EmbeddedRedisServer {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedRedisServer.class);
 
 	private static final int ATTEMPTS = 5;
 
@@ -62,8 +68,11 @@ public final class EmbeddedRedisServer {
 					.port(port)
 					.bind("127.0.0.1")
 					.setting("dir " + dir)
+					.setting("save \"\"")
 					.setting("appendonly yes")
 					.setting("appendfsync everysec")
+					.soutListener((line) -> logger.debug("redis-server: {}", line))
+					.serrListener((line) -> logger.warn("redis-server: {}", line))
 					.build();
 				server.start();
 				return new EmbeddedRedisServer(server, port);
@@ -148,6 +157,27 @@ public final class EmbeddedRedisServer {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Starts the server if it is stopped, or restarts it if its process is gone (ended
+	 * from outside this JVM), so that the next test class finds a server.
+	 */
+	public synchronized void ensureRunning() {
+		if (this.server.isActive() && !answers()) {
+			logger.warn("the embedded Redis server on port {} does not answer; restarting it", this.port);
+			stop();
+		}
+		start();
+	}
+
+	private boolean answers() {
+		try (StatefulRedisConnection<String, String> connection = connect()) {
+			return "PONG".equals(connection.sync().ping());
+		}
+		catch (RedisException ex) {
+			return false;
 		}
 	}
 
