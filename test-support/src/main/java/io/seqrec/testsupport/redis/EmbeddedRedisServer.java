@@ -61,8 +61,11 @@ public final class EmbeddedRedisServer {
 	private static EmbeddedRedisServer startNew() {
 		IOException last = null;
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			int port = freePort();
 			try {
+				int port;
+				try (ServerSocket probe = new ServerSocket(0)) {
+					port = probe.getLocalPort();
+				}
 				Path dir = Files.createTempDirectory("seqrec-test-redis");
 				RedisServer server = RedisServer.newRedisServer()
 					.port(port)
@@ -83,15 +86,6 @@ public final class EmbeddedRedisServer {
 			}
 		}
 		throw new UncheckedIOException("cannot start the embedded Redis server", last);
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**
