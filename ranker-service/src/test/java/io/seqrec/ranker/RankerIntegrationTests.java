@@ -296,6 +296,8 @@ class RankerIntegrationTests {
 			.getStatusCode()
 			.value()).isEqualTo(200);
 		String live = live();
+		// an answered request, so that its timer exists
+		get("/v1/users/user-1/recommendations");
 		String metrics = http(null).get().uri("/actuator/prometheus").retrieve().body(String.class);
 		assertThat(metrics).contains("seqrec_ranker_model_info{", "version=\"" + live + "\"",
 				"seqrec_ranker_model_age_seconds", "seqrec_ranker_fallbacks_total{",
