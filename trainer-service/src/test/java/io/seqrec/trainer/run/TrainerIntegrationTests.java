@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import ai.djl.Device;
@@ -16,6 +15,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,16 +152,25 @@ class TrainerIntegrationTests {
 			.body(String.class));
 	}
 
+	/**
+	 * Every announcement on the topic so far, oldest first: all partitions read from
+	 * their start to their end offsets (the trainer announces with acks=all and waits, so
+	 * a finished run's announcement is below them). Every update is keyed by the model
+	 * name, so all of them lie in one partition, in order.
+	 */
 	private List<JsonNode> modelUpdates() {
 		List<JsonNode> updates = new ArrayList<>();
 		try (Consumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
-						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()),
 				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(Topics.MODEL_UPDATES));
-			long deadline = System.currentTimeMillis() + 3_000;
-			while (System.currentTimeMillis() < deadline) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.MODEL_UPDATES)
+				.stream()
+				.map((partition) -> new TopicPartition(partition.topic(), partition.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
 					assertThat(record.key()).isEqualTo("sasrec");
 					updates.add(JSON.readTree(record.value()));
