@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import ai.djl.Device;
 
-import io.seqrec.artifact.FileSystemModelStore;
+import io.seqrec.artifact.ModelStore;
 import io.seqrec.artifact.Manifest;
 import io.seqrec.artifact.ModelVersion;
 import io.seqrec.config.Config;
@@ -111,7 +111,7 @@ final class PlantedModels {
 	 * @param corrupt whether to flip a byte of {@code model-0000.params}
 	 * @return the stored entry
 	 */
-	static ModelVersion publishLive(FileSystemModelStore store, String version, boolean corrupt) {
+	static ModelVersion publishLive(ModelStore store, String version, boolean corrupt) {
 		Path staging = store.stagingDirectory("sasrec").resolve("artifact");
 		try {
 			copy(trained(), staging);

@@ -20,10 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,12 +56,7 @@ class S3ModelStoreIntegrationTests {
 	@BeforeAll
 	static void startServer() {
 		server = S3MockServer.start(BUCKET);
-		client = S3Client.builder()
-			.endpointOverride(URI.create(server.endpoint()))
-			.region(Region.US_EAST_1)
-			.forcePathStyle(true)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.build();
+		client = server.client();
 	}
 
 	@AfterAll
