@@ -44,7 +44,7 @@ with tarfile.open(sys.argv[1]) as t:
     print("  user:", c.get("User"), " ports:", list(c.get("ExposedPorts", {})))
     print("  entrypoint:", " ".join(c.get("Entrypoint", [])))
     print("  env:", [e for e in c.get("Env", []) if not e.startswith("PATH=")])
-    print("  layers:", len(manifest["Layers"]), [h.get("created_by", "") for h in config.get("history", [])][1:])
+    print("  layers:", len(manifest["Layers"]), [h.get("comment", "") for h in config.get("history", []) if not h.get("empty_layer")][1:])
 PY
 done
 rm -rf "$work"
