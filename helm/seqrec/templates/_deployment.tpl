@@ -112,8 +112,6 @@ spec:
               value: {{ $values.javaOpts | quote }}
             - name: SPRING_CONFIG_ADDITIONAL_LOCATION
               value: "file:/etc/seqrec/config/"
-            - name: KUBERNETES_SERVICE_NAME
-              value: {{ $fullname | quote }}
             {{- if $root.Values.externalRedis.existingSecret }}
             - name: SEQREC_REDIS_PASSWORD
               valueFrom:
