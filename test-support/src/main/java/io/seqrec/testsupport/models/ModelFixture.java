@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.seqrec.artifact.FileSystemModelStore;
+import io.seqrec.artifact.ModelStore;
 import io.seqrec.artifact.Manifest;
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.artifact.ModelVersion;
@@ -113,7 +113,7 @@ public final class ModelFixture {
 	 * @param version the version, new in the store
 	 * @return the stored entry, with its location and manifest checksum
 	 */
-	public ModelVersion publish(FileSystemModelStore store, String name, String version) {
+	public ModelVersion publish(ModelStore store, String name, String version) {
 		return publish(store, name, version, false);
 	}
 
@@ -126,11 +126,11 @@ public final class ModelFixture {
 	 * @param version the version, new in the store
 	 * @return the stored entry
 	 */
-	public ModelVersion publishCorrupted(FileSystemModelStore store, String name, String version) {
+	public ModelVersion publishCorrupted(ModelStore store, String name, String version) {
 		return publish(store, name, version, true);
 	}
 
-	private ModelVersion publish(FileSystemModelStore store, String name, String version, boolean corrupt) {
+	private ModelVersion publish(ModelStore store, String name, String version, boolean corrupt) {
 		Path staging = store.stagingDirectory(name).resolve("artifact");
 		copyTo(staging);
 		if (corrupt) {
