@@ -99,6 +99,16 @@ public final class TrainingTrials implements TrialObjective {
 		}
 	}
 
+	/**
+	 * Reads and prepares the dataset with the fixed settings before the search, so that a
+	 * data error ends the search before any trial and the trials that keep the data
+	 * settings find the dataset prepared.
+	 * @return the dataset
+	 */
+	public SequentialDataset readDataset() {
+		return this.datasets.get(TrainingJob.configure(this.base), this.dataPath, this.dataset);
+	}
+
 	@Override
 	public AutoCloseable prepare(int parallel) {
 		this.threadsPerTrial = Math.max(1, this.cores / parallel);
