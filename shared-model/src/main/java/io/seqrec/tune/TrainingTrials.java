@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,12 @@ import io.seqrec.train.TrainingOutcome;
  * files, below the command line, as RecBole's {@code config_dict}); the model is built,
  * trained with RecBole's early stopping, validated and tested as {@code seqrec train}
  * does, quietly. Trials with the same data settings share one prepared dataset.
+ *
+ * <p>
+ * Each trial's thread gets {@code cores / parallel} intra-op threads. A trial's result
+ * depends on its settings and seed and on that thread count (PyTorch's CPU kernels split
+ * their sums by thread count), not on the other trials: the same search with the same
+ * threads per trial gives the same results, serial or parallel.
  */
 public final class TrainingTrials implements TrialObjective {
 
@@ -83,7 +90,7 @@ public final class TrainingTrials implements TrialObjective {
 				values.addAll(choice.values());
 			}
 			else {
-				values.add(dimension.value(dimension.sample(new java.util.SplittableRandom(0))));
+				values.add(dimension.value(dimension.sample(new SplittableRandom(0))));
 			}
 			for (Object value : values) {
 				Map<String, @Nullable Object> parameters = new LinkedHashMap<>();

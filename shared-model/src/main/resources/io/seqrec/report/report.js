@@ -225,12 +225,17 @@
 		var columns = [xs];
 		ordered.forEach(function (t) {
 			var isBest = t === best;
+			var evaluated = t.curve.filter(function (v) {
+				return v !== null;
+			}).length;
+			var stroke = isBest ? COLORS.best : (t.status === 'stopped' ? COLORS.stoppedPoint : COLORS.finished);
 			series.push({
 				label: '#' + t.number,
 				stroke: isBest ? COLORS.best : (t.status === 'stopped' ? COLORS.stopped : COLORS.finished),
 				width: isBest ? 3 : 1,
 				spanGaps: true,
-				points: { show: false }
+				// a trial stopped after its first validation is a single point, not a line
+				points: { show: evaluated < 2, size: 6, stroke: stroke, fill: stroke }
 			});
 			columns.push(xs.map(function (x) {
 				return x < t.curve.length ? t.curve[x] : null;

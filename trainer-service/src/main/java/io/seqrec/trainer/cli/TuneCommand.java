@@ -31,6 +31,7 @@ import io.seqrec.run.TrainingJob;
 import io.seqrec.tune.ParamsFile;
 import io.seqrec.tune.SearchSpace;
 import io.seqrec.tune.SearchSummary;
+import io.seqrec.tune.SuccessiveHalving;
 import io.seqrec.tune.TrainingTrials;
 import io.seqrec.tune.TrialResult;
 import io.seqrec.tune.TrialStatus;
@@ -149,14 +150,13 @@ final class TuneCommand implements Callable<Integer> {
 	}
 
 	private static String tunerRungs(TuneSettings settings) {
-		return new io.seqrec.tune.SuccessiveHalving(settings.minEpochs(), settings.maxEpochs()).rungs().toString();
+		return new SuccessiveHalving(settings.minEpochs(), settings.maxEpochs()).rungs().toString();
 	}
 
 	private int finish(SearchSummary summary, PrintWriter out, PrintWriter err) {
 		TuneOutcome outcome = summary.outcome();
 		TuneResults.writeText(this.outputFile, TuneResults.export(outcome.trials()));
-		Path json = (this.jsonFile != null) ? this.jsonFile
-				: this.outputFile.toAbsolutePath().resolveSibling("tune.json");
+		Path json = (this.jsonFile != null) ? this.jsonFile : this.outputFile.resolveSibling("tune.json");
 		TuneResults.writeJson(json, summary);
 		List<String> written = new ArrayList<>(List.of(this.outputFile.toString(), json.toString()));
 		if (this.displayFile != null) {

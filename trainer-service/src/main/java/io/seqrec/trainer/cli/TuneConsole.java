@@ -84,7 +84,7 @@ final class TuneConsole implements TuneListener, AutoCloseable {
 			this.err.print(bar());
 		}
 		else {
-			this.err.println(line + "  [" + bar().strip() + "]");
+			this.err.println(line + "  " + bar());
 		}
 		this.err.flush();
 	}
@@ -111,8 +111,10 @@ final class TuneConsole implements TuneListener, AutoCloseable {
 					params);
 		}
 		String how = (result.status() == TrialStatus.STOPPED)
-				? String.format(Locale.ROOT, "stopped by asha after %d epochs", result.epochs())
-				: String.format(Locale.ROOT, "finished, %d epochs", result.epochs());
+				? String.format(Locale.ROOT, "stopped by asha after %d epoch%s", result.epochs(),
+						(result.epochs() == 1) ? "" : "s")
+				: String.format(Locale.ROOT, "finished, %d epoch%s", result.epochs(),
+						(result.epochs() == 1) ? "" : "s");
 		Double test = result.test().get(this.metric);
 		return head + String.format(Locale.ROOT, "%s in %.1fs: valid %s %.4f, test %s %s  (%s)", how, result.seconds(),
 				this.metric, result.score(), this.metric,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -128,7 +129,7 @@ public final class TrainingRun {
 	 */
 	public synchronized RunReport report() {
 		Map<String, Object> facts = new LinkedHashMap<>();
-		facts.put("status", this.status.name().toLowerCase(java.util.Locale.ROOT));
+		facts.put("status", this.status.name().toLowerCase(Locale.ROOT));
 		facts.put("run", this.id);
 		if (this.device != null) {
 			facts.put("device", this.device);
