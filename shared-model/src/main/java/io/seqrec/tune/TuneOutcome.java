@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param best the best trial by RecBole's rule, or null when every trial failed
  * @param planned the trials the search planned
  * @param earlyStopped whether {@code early_stop} ended it before the plan
- * @param discarded trials that ran past the early stop in a parallel search and were
- * dropped, so that the result is the serial search's
+ * @param discarded trials of a parallel search that started after the trial at which the
+ * early stop ended it (while that trial still ran) and were dropped, so that the result
+ * is the serial search's
  * @param seconds the search's wall time
  */
 public record TuneOutcome(List<TrialResult> trials, @Nullable TrialResult best, int planned, boolean earlyStopped,

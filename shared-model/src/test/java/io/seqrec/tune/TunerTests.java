@@ -132,7 +132,9 @@ class TunerTests {
 			.allSatisfy((t) -> assertThat(t.score() == null || t.score() <= bestBefore).isTrue());
 		TuneOutcome parallel = search("exhaustive", 100, 4, 4, "none", new ArrayList<>());
 		assertThat(summary(parallel)).isEqualTo(summary(serial));
-		assertThat(parallel.discarded()).isBetween(0, 3);
+		// trials started after the stopping trial (while it still ran) are dropped
+		assertThat(parallel.discarded()).isNotNegative();
+		assertThat(parallel.trials().size() + parallel.discarded()).isLessThanOrEqualTo(24);
 	}
 
 	@Test

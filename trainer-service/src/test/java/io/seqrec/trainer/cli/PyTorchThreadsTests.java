@@ -19,6 +19,8 @@ class PyTorchThreadsTests {
 	@Test
 	void eachThreadKeepsTheCountItSet() throws Exception {
 		TrialThreads setter = PyTorchThreads.setter();
+		int[] processDefault = new int[1];
+		onNewThread(() -> processDefault[0] = PyTorchThreads.current());
 		CyclicBarrier bothSet = new CyclicBarrier(2);
 		List<String> seen = new CopyOnWriteArrayList<>();
 		Thread one = new Thread(() -> seen.add("one " + setAndRead(setter, 1, bothSet)));
@@ -28,6 +30,14 @@ class PyTorchThreadsTests {
 		one.join();
 		three.join();
 		assertThat(seen).containsExactlyInAnyOrder("one 1", "three 3");
+		// the last value set is what new threads start with: leave the process as it was
+		onNewThread(() -> setter.apply(processDefault[0]));
+	}
+
+	private static void onNewThread(Runnable action) throws InterruptedException {
+		Thread thread = new Thread(action);
+		thread.start();
+		thread.join();
 	}
 
 	private static int setAndRead(TrialThreads setter, int threads, CyclicBarrier barrier) {
