@@ -1,5 +1,8 @@
 package io.seqrec.data;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -117,6 +120,40 @@ public final class PlantedSequences {
 			}
 		}
 		return InteractionTable.of(userTokens, itemTokens, timestamps);
+	}
+
+	/**
+	 * Writes {@link #table} as RecBole's atomic file
+	 * {@code <dataPath>/<dataset>/<dataset>.inter}, for commands that read a dataset.
+	 * @param dataPath the data directory
+	 * @param dataset the dataset name
+	 * @param users the number of users
+	 * @param length interactions per user
+	 * @param noise the probability of a random step
+	 * @param seed the random seed
+	 * @return the file written
+	 * @throws DataException if it cannot be written
+	 */
+	public Path writeAtomic(Path dataPath, String dataset, int users, int length, double noise, long seed) {
+		InteractionTable table = table(users, length, noise, seed);
+		StringBuilder text = new StringBuilder("user_id:token\titem_id:token\ttimestamp:float\n");
+		for (int row = 0; row < table.size(); row++) {
+			text.append(table.userToken(row))
+				.append('\t')
+				.append(table.itemToken(row))
+				.append('\t')
+				.append((long) table.timestamp(row))
+				.append('\n');
+		}
+		Path file = AtomicFileReader.interFile(dataPath, dataset);
+		try {
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, text);
+		}
+		catch (IOException ex) {
+			throw new DataException("cannot write " + file + ": " + ex.getMessage(), ex);
+		}
+		return file;
 	}
 
 	/**

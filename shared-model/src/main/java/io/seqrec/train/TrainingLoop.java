@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -27,6 +26,7 @@ import io.seqrec.eval.FullSortEvaluator;
 import io.seqrec.eval.RankingResult;
 import io.seqrec.model.SequentialRecommender;
 import io.seqrec.model.TrainingTask;
+import io.seqrec.nn.EngineRandom;
 import io.seqrec.nn.Scalars;
 
 /**
@@ -38,8 +38,15 @@ import io.seqrec.nn.Scalars;
  * aborts), the epoch loss is the sum of batch losses; every {@code eval_step} epochs a
  * full-sort validation whose rounded {@code valid_metric} is compared with {@code >=}
  * (ties move the best checkpoint later); {@code stopping_step + 1} evaluations without
- * improvement stop the run. The best checkpoint is then restored and the test split
- * evaluated.
+ * improvement stop the run, and so does the listener
+ * ({@link TrainingListener#stopRequested}, checked after every batch and epoch). The best
+ * checkpoint is then restored and the test split evaluated.
+ *
+ * <p>
+ * Randomness: Java-side draws (shuffling, batch transforms) come from the run's seeded
+ * generator, the engine's (initialisation, dropout) from {@link EngineRandom} with the
+ * run's seed, so a run's result depends on its seed alone, also while other runs train in
+ * the same process ({@link ConcurrentTraining}).
  *
  * <p>
  * Native memory: every batch lives in its own manager, closed after the optimizer step,
@@ -85,7 +92,6 @@ public final class TrainingLoop {
 	 */
 	public TrainingOutcome fit(Model djlModel, SequentialDataset data, TrainingListener listener) {
 		SequentialRecommender model = (SequentialRecommender) djlModel.getBlock();
-		Engine.getInstance().setRandomSeed((int) this.options.seed());
 		TrainingTask task = model.trainingTask(this.options.trainMode(), data);
 		if (task instanceof TrainingTask.OnePass onePass) {
 			return fitInOnePass(djlModel, model, onePass, data, listener);
@@ -96,8 +102,9 @@ public final class TrainingLoop {
 		}
 		DefaultTrainingConfig config = new DefaultTrainingConfig(new ComputedLoss()).optOptimizer(optimizer())
 			.optDevices(new Device[] { this.device });
-		try (Trainer trainer = djlModel.newTrainer(config)) {
-			trainer.initialize(model.initializationShapes());
+		long seed = this.options.seed();
+		try (Trainer trainer = djlModel.newTrainer(config); EngineRandom.Stream draws = EngineRandom.bind(seed)) {
+			EngineRandom.seeded(seed, () -> trainer.initialize(model.initializationShapes()));
 			return new Run(djlModel, trainer, model, batches, data, listener).execute();
 		}
 	}
@@ -105,7 +112,8 @@ public final class TrainingLoop {
 	private TrainingOutcome fitInOnePass(Model djlModel, SequentialRecommender model, TrainingTask.OnePass task,
 			SequentialDataset data, TrainingListener listener) {
 		long start = System.nanoTime();
-		model.initialize(djlModel.getNDManager(), DataType.FLOAT32, model.initializationShapes());
+		EngineRandom.seeded(this.options.seed(),
+				() -> model.initialize(djlModel.getNDManager(), DataType.FLOAT32, model.initializationShapes()));
 		listener.onStart(0, 1);
 		task.fit().run();
 		double trainSeconds = seconds(start);
@@ -162,6 +170,8 @@ public final class TrainingLoop {
 
 		private final int batchSize;
 
+		private boolean stopped;
+
 		private Run(Model djlModel, Trainer trainer, SequentialRecommender model, TrainingTask.Batches task,
 				SequentialDataset data, TrainingListener listener) {
 			this.djlModel = djlModel;
@@ -200,12 +210,20 @@ public final class TrainingLoop {
 					shuffle(order);
 				}
 				double loss = trainEpoch(epoch, order, batches);
+				if (this.stopped) {
+					break;
+				}
 				double trainSeconds = seconds(epochStart);
 				if ((epoch + 1) % opts.evalStep() != 0) {
 					EpochReport report = new EpochReport(epoch, loss, trainSeconds, batches, null, Double.NaN, 0, false,
 							seconds(start));
 					history.add(report);
 					this.listener.onEpoch(report);
+					if (epoch + 1 < opts.epochs() && this.listener.stopRequested()) {
+						this.stopped = true;
+						epoch++;
+						break;
+					}
 					continue;
 				}
 				long evalStart = System.nanoTime();
@@ -234,10 +252,15 @@ public final class TrainingLoop {
 					epoch++;
 					break;
 				}
+				if (epoch + 1 < opts.epochs() && this.listener.stopRequested()) {
+					this.stopped = true;
+					epoch++;
+					break;
+				}
 			}
 			if (checkpoint == null) {
-				// epochs < eval_step: nothing was validated, keep the last state as
-				// RecBole does
+				// epochs < eval_step (or stopped before the first validation): nothing
+				// was validated, keep the last state as RecBole does
 				bestEpoch = epoch - 1;
 				bestValid = validate();
 				secondsToBest = seconds(start);
@@ -248,7 +271,7 @@ public final class TrainingLoop {
 			}
 			RankingResult test = evaluate(this.data.test());
 			return new TrainingOutcome(bestEpoch, epoch, bestValid, test, seconds(start), secondsToBest,
-					Devices.describe(TrainingLoop.this.device), history);
+					Devices.describe(TrainingLoop.this.device), history, this.stopped);
 		}
 
 		private double trainEpoch(int epoch, int[] order, int batches) {
@@ -258,6 +281,10 @@ public final class TrainingLoop {
 				int to = Math.min(this.rows, from + this.batchSize);
 				total += trainBatch(epoch, b, this.task.batch(order, from, to, this.random));
 				this.listener.onBatch(epoch, b, batches);
+				if (this.listener.stopRequested()) {
+					this.stopped = true;
+					break;
+				}
 			}
 			return total;
 		}
@@ -283,7 +310,7 @@ public final class TrainingLoop {
 				double share = (chunks.size() == 1) ? 1.0 : this.task.lossTerms(chunk) / terms;
 				try (NDManager chunkManager = this.trainer.getManager().newSubManager()) {
 					NDList inputs = chunk.toNDList(chunkManager);
-					try (GradientCollector collector = this.trainer.newGradientCollector()) {
+					try (GradientCollector collector = ConcurrentTraining.collector(this.trainer)) {
 						NDArray chunkLoss = this.trainer.forward(inputs, new NDList()).head();
 						float value = chunkLoss.getFloat();
 						if (Float.isNaN(value)) {

@@ -17,6 +17,8 @@ import picocli.CommandLine;
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.model.ModelNames;
+import io.seqrec.report.HtmlReport;
+import io.seqrec.report.RunReport;
 import io.seqrec.run.Datasets;
 import io.seqrec.run.Experiment;
 import io.seqrec.run.TrainingJob;
@@ -41,6 +43,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--output", paramLabel = "DIR",
 			description = "Write result.json and the model artifact (DIR/artifact) here.")
 	@Nullable Path output;
+
+	@Option(names = "--report", paramLabel = "FILE",
+			description = "Write an HTML report: loss and every validation metric by epoch, best epoch, test result.")
+	@Nullable Path report;
 
 	@Mixin
 	JobOptions job;
@@ -70,6 +76,13 @@ final class TrainCommand implements Callable<Integer> {
 			out.printf(java.util.Locale.ROOT, "%d epochs in %.1fs (%.2fs per epoch, best after %.1fs) on %s%n",
 					outcome.epochsRun(), outcome.trainSeconds(), outcome.secondsPerEpoch(), outcome.secondsToBest(),
 					outcome.device());
+			if (this.report != null) {
+				HtmlReport.write(this.report,
+						RunReport
+							.of(job.config().model(), this.dataset, job.config().getString("valid_metric"), outcome)
+							.html());
+				out.println("wrote " + this.report);
+			}
 			if (this.output != null) {
 				experiment.writeResult(this.output.resolve("result.json"));
 				experiment.writeArtifact(this.output.resolve("artifact"));

@@ -181,6 +181,7 @@ public class TrainingRunService implements DisposableBean {
 			run.data("testSamples", dataset.test().size());
 			run.status(RunStatus.TRAINING);
 			run.device(Devices.describe(job.device()));
+			run.training(job.config().model(), job.config().getString("valid_metric"));
 			t = System.nanoTime();
 			try (Experiment experiment = job.train(dataset, progress(run))) {
 				run.timing("train", seconds(t));

@@ -84,9 +84,14 @@ class SeqrecCommandTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "SASRec", "BERT4Rec" })
 	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces(String model) throws IOException {
-		int code = run(tiny(model, "--output", this.output.toString()).toArray(String[]::new));
+		Path report = this.output.resolve("report.html");
+		int code = run(
+				tiny(model, "--output", this.output.toString(), "--report", report.toString()).toArray(String[]::new));
 		assertThat(code).as(this.err.toString()).isZero();
 		String printed = this.out.toString();
+		assertThat(Files.readString(report)).startsWith("<!DOCTYPE html>")
+			.contains("uPlot", "\"kind\":\"run\"", "\"bestEpoch\":")
+			.doesNotContain("<script src");
 		assertThat(printed).contains("epoch 0 training [time: ", "epoch 1 evaluating [time: ", "valid result: ",
 				"Finished training, best eval result in epoch ", "best valid : OrderedDict([('recall@10', ");
 		String testLine = printed.lines().filter((l) -> l.startsWith("test result: ")).findFirst().orElseThrow();

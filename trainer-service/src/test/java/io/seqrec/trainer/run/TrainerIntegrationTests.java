@@ -193,6 +193,15 @@ class TrainerIntegrationTests {
 		assertThat(run.get("epochs")).hasSize(6);
 		assertThat(run.get("test").get("ndcg@10").asDouble()).isGreaterThan(0.3);
 		assertThat(run.get("timings").has("snapshot")).isTrue();
+		// the run's report page: one offline HTML file with its curves and results
+		var report = http().get().uri(run.get("report").asString()).retrieve().toEntity(String.class);
+		assertThat(report.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		assertThat(report.getBody()).startsWith("<!DOCTYPE html>")
+			.contains("uPlot")
+			.contains("\"kind\":\"run\"")
+			.contains("\"loss\":[")
+			.contains("\"ndcg@10\":" + run.get("test").get("ndcg@10").asDouble())
+			.doesNotContain("<script src");
 		String version = run.get("version").asString();
 		assertThat(liveVersion()).isEqualTo(version);
 		// announced once, and last (earlier tests' announcements stay on the topic)
