@@ -14,8 +14,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
+import io.seqrec.data.BatchFields;
 import io.seqrec.model.SequentialRecommender;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,6 +88,36 @@ final class RecBoleFixture implements AutoCloseable {
 		NDArray array = get(name).toType(DataType.INT64, true);
 		array.setName(as);
 		return array;
+	}
+
+	/**
+	 * The largest absolute difference between the model's full-sort scores of RecBole's
+	 * test batch and RecBole's.
+	 * @param model the model with RecBole's weights loaded
+	 * @return the largest difference
+	 */
+	double largestScoreDifference(SequentialRecommender model) {
+		NDList test = new NDList(field("eval/item_id_list", BatchFields.ITEM_SEQ),
+				field("eval/item_length", BatchFields.ITEM_SEQ_LEN));
+		NDArray scores = model.fullSortPredict(new ParameterStore(this.manager, false), test);
+		return scores.sub(get("eval/scores")).abs().max().getFloat();
+	}
+
+	/**
+	 * The absolute difference between the model's training loss on RecBole's training
+	 * batch and RecBole's.
+	 * @param model the model with RecBole's weights loaded
+	 * @param negatives whether the batch carries RecBole's sampled negatives (BPR)
+	 * @return the difference
+	 */
+	double lossDifference(SequentialRecommender model, boolean negatives) {
+		NDList train = new NDList(field("train/item_id_list", BatchFields.ITEM_SEQ),
+				field("train/item_length", BatchFields.ITEM_SEQ_LEN), field("train/item_id", BatchFields.POS_ITEM));
+		if (negatives) {
+			train.add(field("train/neg_item_id", BatchFields.NEG_ITEM));
+		}
+		float loss = model.calculateLoss(new ParameterStore(this.manager, false), train).getFloat();
+		return Math.abs(loss - scalar("train/loss"));
 	}
 
 	/**
