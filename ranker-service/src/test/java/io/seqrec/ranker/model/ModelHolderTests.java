@@ -23,29 +23,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The swap protocol: a request that leased a model finishes on it after a swap, the old
  * model closes only when its last lease ends, and under concurrent leases and swaps no
- * request ever scores with a closed model and every replaced model is closed.
+ * request ever scores with a closed model and every replaced model is closed. Versions
+ * alternate between two architectures (odd: SASRec, even: SINE), so a swap may change the
+ * model class too.
  */
 class ModelHolderTests {
 
 	@TempDir
 	static Path dir;
 
-	private static Path artifact;
+	private static final List<String> MODELS = List.of("SINE", "SASRec");
 
 	@BeforeAll
-	static void writeArtifact() {
-		artifact = dir.resolve("artifact");
-		TestArtifacts.untrained(artifact, 20, 6);
+	static void writeArtifacts() {
+		for (String model : MODELS) {
+			TestArtifacts.untrained(dir.resolve(model), model, 20, 6);
+		}
 	}
 
 	private static LiveModel load(String version) {
-		return new LiveModel("sasrec", version, 0, ModelArtifact.load(artifact, Device.cpu()));
+		String model = MODELS.get(Integer.parseInt(version) % 2);
+		return new LiveModel("recommender", version, 0, ModelArtifact.load(dir.resolve(model), Device.cpu()));
 	}
 
 	@Test
 	void aLeasedModelStaysOpenAfterASwapAndClosesWithItsLastLease() {
 		ModelHolder holder = new ModelHolder();
 		LiveModel first = load("1");
+		assertThat(first.network().modelName()).isEqualTo("SASRec");
 		holder.swap(first);
 		ModelLease lease = holder.lease().orElseThrow();
 		holder.swap(load("2"));
@@ -58,6 +63,8 @@ class ModelHolderTests {
 		assertThat(first.manager().isOpen()).isFalse();
 		try (ModelLease now = holder.lease().orElseThrow()) {
 			assertThat(now.model().version()).isEqualTo("2");
+			assertThat(now.model().network().modelName()).isEqualTo("SINE");
+			assertThat(ForwardPass.scores(now.model(), List.of(new int[] { 1, 2 }))).hasSize(21);
 		}
 		holder.clear();
 		assertThat(holder.lease()).isEmpty();

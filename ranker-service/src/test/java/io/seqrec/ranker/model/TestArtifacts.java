@@ -2,6 +2,7 @@ package io.seqrec.ranker.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,24 +22,41 @@ import io.seqrec.model.ModelRegistry;
 import io.seqrec.model.SequentialRecommender;
 
 /**
- * Small untrained SASRec artifacts for tests: items {@code item-1..item-n}, item
- * {@code i} with popularity {@code i} (so {@code item-n} is the most popular).
+ * Small untrained artifacts of any registered model for tests (SASRec unless named):
+ * items {@code item-1..item-n}, item {@code i} with popularity {@code i} (so
+ * {@code item-n} is the most popular).
  */
 public final class TestArtifacts {
+
+	/** Small hyper-parameters per model; a model without an entry takes its defaults. */
+	private static final Map<String, Map<String, String>> SMALL = Map.of("SASRec",
+			Map.of("hidden_size", "16", "inner_size", "32", "n_layers", "1"), "SINE",
+			Map.of("embedding_size", "16", "prototype_size", "10"));
 
 	private TestArtifacts() {
 	}
 
 	/**
-	 * Writes an untrained artifact.
+	 * Writes an untrained SASRec artifact.
 	 * @param directory the artifact directory to create
 	 * @param items the catalog size
 	 * @param maxLength {@code MAX_ITEM_LIST_LENGTH}
 	 */
 	public static void untrained(Path directory, int items, int maxLength) {
-		Config config = ConfigLoader
-			.load(new ConfigRequest("SASRec", "test", List.of(), Map.of(), Map.of("MAX_ITEM_LIST_LENGTH",
-					Integer.toString(maxLength), "hidden_size", "16", "inner_size", "32", "n_layers", "1")));
+		untrained(directory, "SASRec", items, maxLength);
+	}
+
+	/**
+	 * Writes an untrained artifact of a registered model.
+	 * @param directory the artifact directory to create
+	 * @param modelName the registered model's name
+	 * @param items the catalog size
+	 * @param maxLength {@code MAX_ITEM_LIST_LENGTH}
+	 */
+	public static void untrained(Path directory, String modelName, int items, int maxLength) {
+		Map<String, String> values = new LinkedHashMap<>(SMALL.getOrDefault(modelName, Map.of()));
+		values.put("MAX_ITEM_LIST_LENGTH", Integer.toString(maxLength));
+		Config config = ConfigLoader.load(new ConfigRequest(modelName, "test", List.of(), Map.of(), values));
 		List<String> tokens = new ArrayList<>();
 		for (int i = 1; i <= items; i++) {
 			tokens.add("item-" + i);
