@@ -81,7 +81,24 @@ class SeqrecCommandTests {
 
 	@Test
 	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces() throws IOException {
-		int code = run(tiny("--output", this.output.toString()).toArray(String[]::new));
+		trainThenEvaluate("SASRec", tiny("--output", this.output.toString()));
+	}
+
+	@Test
+	void sineTrainsFromTheCommandLineAndItsArtifactEvaluates() throws IOException {
+		String printed = trainThenEvaluate("SINE",
+				List.of("train", "--model", "SINE", "--dataset", "tiny", "--data-path", this.data.toString(),
+						"--epochs=2", "--embedding_size=16", "--prototype_size=10", "--MAX_ITEM_LIST_LENGTH=5",
+						"--loss_type=NLL", "--output", this.output.toString()));
+		assertThat(printed).contains("SINE Hyper Parameters:", "reg_loss_ratio = 0.5", "loss_type = NLL");
+	}
+
+	/**
+	 * Trains, checks the output and the result file, evaluates; returns what train
+	 * printed.
+	 */
+	private String trainThenEvaluate(String model, List<String> trainArgs) throws IOException {
+		int code = run(trainArgs.toArray(String[]::new));
 		assertThat(code).as(this.err.toString()).isZero();
 		String printed = this.out.toString();
 		assertThat(printed).contains("epoch 0 training [time: ", "epoch 1 evaluating [time: ", "valid result: ",
@@ -93,7 +110,7 @@ class SeqrecCommandTests {
 			});
 		assertThat(result).containsKeys("model", "config", "best_valid", "test", "best_epoch", "epochs_run",
 				"train_seconds");
-		assertThat(result.get("model")).isEqualTo("SASRec");
+		assertThat(result.get("model")).isEqualTo(model);
 		assertThat(result.get("epochs_run")).isEqualTo(2);
 		assertThat(this.output.resolve("artifact/manifest.json")).exists();
 
@@ -101,6 +118,7 @@ class SeqrecCommandTests {
 		code = run("evaluate", "--artifact", this.output.toString(), "--data-path", this.data.toString());
 		assertThat(code).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains(testLine);
+		return printed;
 	}
 
 	@Test
