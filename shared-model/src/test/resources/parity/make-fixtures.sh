@@ -25,9 +25,10 @@ if [[ "$model" == all || "$model" == SASRec ]]; then
 fi
 
 if [[ "$model" == all || "$model" == SINE ]]; then
-  # k = 3 of P = 10 prototypes; CE and NLL need no negatives, BPR takes them from the loader
+  # k = 3 of P = 10 prototypes; CE and NLL need no negatives, BPR takes them from the loader;
+  # the NLL fixture also holds the gradients (CE's plus the regulariser's)
   SINE="--embedding_size=16 --prototype_size=10 --interest_size=3"
   $PY $R/dump.py SINE ml-100k $D sine-ce.npz $SMALL $SINE
-  $PY $R/dump.py SINE ml-100k $D sine-nll.npz $SMALL $SINE --loss_type=NLL
+  $PY ./dump-with-gradients.py SINE ml-100k $D sine-nll.npz $SMALL $SINE --loss_type=NLL
   $PY $R/dump.py SINE ml-100k $D sine-bpr.npz $SMALL $SINE --loss_type=BPR "$NEG"
 fi
