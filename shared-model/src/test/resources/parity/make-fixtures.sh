@@ -6,6 +6,7 @@
 # Each .npz holds RecBole's weights after one training epoch on ml-100k, its first test
 # batch with RecBole's full-sort scores, and its first training batch with the loss RecBole
 # computes on it with dropout 0. Dumps are deterministic for the same settings and seed.
+# RecBole writes its log under ./log: delete it, it is not a fixture.
 set -euo pipefail
 cd "$(dirname "$0")"
 R=../../../../../../shared/reference/recbole
@@ -31,4 +32,14 @@ if [[ "$model" == all || "$model" == SINE ]]; then
   $PY $R/dump.py SINE ml-100k $D sine-ce.npz $SMALL $SINE
   $PY ./dump-with-gradients.py SINE ml-100k $D sine-nll.npz $SMALL $SINE --loss_type=NLL
   $PY $R/dump.py SINE ml-100k $D sine-bpr.npz $SMALL $SINE --loss_type=BPR "$NEG"
+fi
+
+if [[ "$model" == all || "$model" == BERT4Rec ]]; then
+  TRM="--hidden_size=16 --inner_size=32 --n_layers=2 --n_heads=2 --hidden_dropout_prob=0 --attn_dropout_prob=0"
+  $PY $R/dump.py BERT4Rec ml-100k $D bert4rec-ce.npz $SMALL $TRM
+  $PY $R/dump.py BERT4Rec ml-100k $D bert4rec-bpr.npz $SMALL $TRM --loss_type=BPR "$NEG"
+  # initial weights and L = 100: test histories shorter than L, where the prediction input
+  # still drops the oldest item
+  $PY $R/dump.py BERT4Rec ml-100k $D bert4rec-short.npz --MAX_ITEM_LIST_LENGTH=100 --eval_batch_size=8 \
+    --train_batch_size=16 $TRM
 fi

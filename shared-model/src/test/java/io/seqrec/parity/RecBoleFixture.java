@@ -91,16 +91,18 @@ final class RecBoleFixture implements AutoCloseable {
 	}
 
 	/**
-	 * The largest absolute difference between the model's full-sort scores of RecBole's
-	 * test batch and RecBole's.
+	 * Scores RecBole's test batch ({@code eval/item_id_list}, {@code eval/item_length})
+	 * with a seqrec model and compares them with RecBole's ({@code eval/scores}).
 	 * @param model the model with RecBole's weights loaded
-	 * @return the largest difference
+	 * @return the largest absolute score difference
 	 */
 	double largestScoreDifference(SequentialRecommender model) {
 		NDList test = new NDList(field("eval/item_id_list", BatchFields.ITEM_SEQ),
 				field("eval/item_length", BatchFields.ITEM_SEQ_LEN));
 		NDArray scores = model.fullSortPredict(new ParameterStore(this.manager, false), test);
-		return scores.sub(get("eval/scores")).abs().max().getFloat();
+		NDArray expected = get("eval/scores");
+		assertThat(scores.getShape()).as("scores").isEqualTo(expected.getShape());
+		return scores.sub(expected).abs().max().getFloat();
 	}
 
 	/**

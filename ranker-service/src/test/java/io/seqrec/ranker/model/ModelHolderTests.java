@@ -1,6 +1,5 @@
 package io.seqrec.ranker.model;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.djl.Device;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.seqrec.artifact.ModelArtifact;
+import io.seqrec.testsupport.models.ModelFixture;
+import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,21 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModelHolderTests {
 
-	@TempDir
-	static Path dir;
-
-	private static final List<String> MODELS = List.of("SINE", "SASRec");
-
-	@BeforeAll
-	static void writeArtifacts() {
-		for (String model : MODELS) {
-			TestArtifacts.untrained(dir.resolve(model), model, 20, 6);
-		}
-	}
+	/** Odd versions: SASRec, even versions: SINE. */
+	private static final List<ModelFixture> ARTIFACTS = List.of(ModelFixtures.untrained("SINE", 20, 6),
+			ModelFixtures.untrained("SASRec", 20, 6));
 
 	private static LiveModel load(String version) {
-		String model = MODELS.get(Integer.parseInt(version) % 2);
-		return new LiveModel("recommender", version, 0, ModelArtifact.load(dir.resolve(model), Device.cpu()));
+		ModelFixture fixture = ARTIFACTS.get(Integer.parseInt(version) % 2);
+		return new LiveModel("recommender", version, 0, ModelArtifact.load(fixture.artifact(), Device.cpu()));
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.seqrec.ranker.model;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +15,12 @@ import ai.djl.Device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.model.ModelRegistry;
+import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -33,17 +32,13 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ScorerTests {
 
-	@TempDir
-	static Path dir;
-
 	private static final Map<String, LiveModel> MODELS = new LinkedHashMap<>();
 
 	@BeforeAll
 	static void load() {
 		for (String name : ModelRegistry.names()) {
-			Path artifact = dir.resolve(name);
-			TestArtifacts.untrained(artifact, name, 40, 8);
-			MODELS.put(name, new LiveModel(name, "1", 0, ModelArtifact.load(artifact, Device.cpu())));
+			MODELS.put(name, new LiveModel(name, "1", 0,
+					ModelArtifact.load(ModelFixtures.untrained(name, 40, 8).artifact(), Device.cpu())));
 		}
 	}
 

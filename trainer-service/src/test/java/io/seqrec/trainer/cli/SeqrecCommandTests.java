@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,8 +65,8 @@ class SeqrecCommandTests {
 		return commandLine.execute(args);
 	}
 
-	private List<String> tiny(String... extra) {
-		List<String> args = new ArrayList<>(List.of("train", "--model", "SASRec", "--dataset", "tiny", "--data-path",
+	private List<String> tiny(String model, String... extra) {
+		List<String> args = new ArrayList<>(List.of("train", "--model", model, "--dataset", "tiny", "--data-path",
 				this.data.toString(), "--epochs=2", "--hidden_size=16", "--inner_size=32", "--MAX_ITEM_LIST_LENGTH=5"));
 		args.addAll(List.of(extra));
 		return args;
@@ -79,9 +81,10 @@ class SeqrecCommandTests {
 		}
 	}
 
-	@Test
-	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces() throws IOException {
-		trainThenEvaluate("SASRec", tiny("--output", this.output.toString()));
+	@ParameterizedTest
+	@ValueSource(strings = { "SASRec", "BERT4Rec" })
+	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces(String model) throws IOException {
+		trainThenEvaluate(model, tiny(model, "--output", this.output.toString()));
 	}
 
 	@Test
@@ -168,35 +171,35 @@ class SeqrecCommandTests {
 
 	@Test
 	void unknownKeyIsAOneLineErrorWithASuggestion() {
-		int code = run(tiny("--hiden_size=32").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--hiden_size=32").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("hiden_size", "hidden_size");
 	}
 
 	@Test
 	void wrongTypeIsAOneLineError() {
-		int code = run(tiny("--epochs=ten").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--epochs=ten").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("epochs", "ten");
 	}
 
 	@Test
 	void emptyDataAfterFilteringIsAOneLineError() {
-		int code = run(tiny("--user_inter_num_interval=[100,inf)").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--user_inter_num_interval=[100,inf)").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError();
 	}
 
 	@Test
 	void argumentsThatAreNotKeyValueAreRejected() {
-		int code = run(tiny("--epochs", "3").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--epochs", "3").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("--key=value");
 	}
 
 	@Test
 	void corruptArtifactIsRefused() throws IOException {
-		assertThat(run(tiny("--output", this.output.toString()).toArray(String[]::new))).isZero();
+		assertThat(run(tiny("SASRec", "--output", this.output.toString()).toArray(String[]::new))).isZero();
 		Path params = this.output.resolve("artifact/model-0000.params");
 		byte[] bytes = Files.readAllBytes(params);
 		bytes[bytes.length / 2] ^= 0x01;
