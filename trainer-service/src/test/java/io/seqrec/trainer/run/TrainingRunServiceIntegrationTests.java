@@ -3,14 +3,13 @@ package io.seqrec.trainer.run;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import ai.djl.Device;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +18,12 @@ import io.seqrec.artifact.FileSystemModelStore;
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.artifact.ModelVersion;
 import io.seqrec.contract.ModelUpdate;
-import io.seqrec.contract.SequenceEntry;
-import io.seqrec.contract.SequenceStore;
-import io.seqrec.contract.UserSequence;
-import io.seqrec.data.InteractionTable;
+import io.seqrec.contract.RedisSequenceStore;
 import io.seqrec.data.PlantedSequences;
 import io.seqrec.trainer.TrainerProperties;
+import io.seqrec.testsupport.redis.EmbeddedRedis;
+import io.seqrec.testsupport.redis.EmbeddedRedisServer;
+import io.seqrec.testsupport.redis.RedisContractWriter;
 import io.seqrec.trainer.registry.RecordingRegistries;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,18 +31,21 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A training run of a model other than SASRec ({@code seqrec.trainer.model=SINE}) goes
- * the whole way without a broker or Redis: snapshot of an in-memory sequence store,
- * training in the only mode the model supports (fast training does not apply to it),
- * publication of an artifact that loads back as the model, and the announcement of the
- * live version.
+ * the whole way without a broker: snapshot of the sequences in (embedded) Redis, training
+ * in the only mode the model supports (fast training does not apply to it), publication
+ * of an artifact that loads back as the model, and the announcement of the live version.
  */
-class TrainingRunServiceTests {
+@EmbeddedRedis
+class TrainingRunServiceIntegrationTests {
 
 	@TempDir
 	Path store;
 
 	@Test
-	void aSineRunTrainsPublishesAndAnnouncesASineArtifact() {
+	void aSineRunTrainsPublishesAndAnnouncesASineArtifact(EmbeddedRedisServer redis) {
+		try (RedisContractWriter writer = redis.writer()) {
+			writer.interactions(PlantedSequences.alternatingClusters(10, 5, 60, 12, 3));
+		}
 		Map<String, String> config = new LinkedHashMap<>();
 		config.put("epochs", "2");
 		config.put("embedding_size", "16");
@@ -57,8 +59,8 @@ class TrainingRunServiceTests {
 		FileSystemModelStore models = new FileSystemModelStore(this.store);
 		List<ModelUpdate> announced = new CopyOnWriteArrayList<>();
 		Clock clock = Clock.systemUTC();
-		TrainingRunService service = new TrainingRunService(properties,
-				new ListSequenceStore(PlantedSequences.alternatingClusters(10, 5, 60, 12, 3)),
+		StatefulRedisConnection<String, String> connection = redis.connect();
+		TrainingRunService service = new TrainingRunService(properties, new RedisSequenceStore(connection.async(), 100),
 				RecordingRegistries.create(models, properties, clock, announced),
 				new TrainerMetrics(new SimpleMeterRegistry(), models, properties, clock), clock);
 		try {
@@ -78,49 +80,8 @@ class TrainingRunServiceTests {
 		}
 		finally {
 			service.destroy();
+			connection.close();
 		}
-	}
-
-	/** Users' sequences from interactions, for the snapshot a run starts with. */
-	private static final class ListSequenceStore implements SequenceStore {
-
-		private final Map<String, List<SequenceEntry>> sequences = new LinkedHashMap<>();
-
-		ListSequenceStore(InteractionTable table) {
-			for (int row = 0; row < table.size(); row++) {
-				this.sequences.computeIfAbsent(table.userToken(row), (user) -> new ArrayList<>())
-					.add(new SequenceEntry("e" + row, table.itemToken(row), (long) table.timestamp(row)));
-			}
-		}
-
-		@Override
-		public List<SequenceEntry> read(String userId, int limit) {
-			return this.sequences.getOrDefault(userId, List.of());
-		}
-
-		@Override
-		public List<List<String>> recentItems(List<String> userIds, int limit) {
-			return userIds.stream()
-				.map((user) -> read(user, limit).stream().map(SequenceEntry::itemId).toList())
-				.toList();
-		}
-
-		@Override
-		public long snapshot(Consumer<UserSequence> consumer) {
-			this.sequences.forEach((user, entries) -> consumer.accept(new UserSequence(user, entries)));
-			return this.sequences.size();
-		}
-
-		@Override
-		public Map<String, Long> popularItems(int limit) {
-			return Map.of();
-		}
-
-		@Override
-		public long ingestedEvents() {
-			return this.sequences.values().stream().mapToLong(List::size).sum();
-		}
-
 	}
 
 }
