@@ -16,11 +16,22 @@ PY=/usr/bin/python3
 SMALL="--MAX_ITEM_LIST_LENGTH=10 --eval_batch_size=8 --train_batch_size=256 --train_epochs=1"
 NEG="--train_neg_sample_args={'distribution': 'uniform', 'sample_num': 1}"
 model="${1:-all}"
+# RecBole logs into ./log
+trap 'rm -rf log' EXIT
 
 if [[ "$model" == all || "$model" == SASRec ]]; then
   TRM="--hidden_size=16 --inner_size=32 --n_layers=2 --n_heads=2 --hidden_dropout_prob=0 --attn_dropout_prob=0"
   $PY $R/dump.py SASRec ml-100k $D sasrec-ce.npz $SMALL $TRM
   $PY $R/dump.py SASRec ml-100k $D sasrec-bpr.npz $SMALL $TRM --loss_type=BPR "$NEG"
+fi
+
+if [[ "$model" == all || "$model" == SINE ]]; then
+  # k = 3 of P = 10 prototypes; CE and NLL need no negatives, BPR takes them from the loader;
+  # the NLL fixture also holds the gradients (CE's plus the regulariser's)
+  SINE="--embedding_size=16 --prototype_size=10 --interest_size=3"
+  $PY $R/dump.py SINE ml-100k $D sine-ce.npz $SMALL $SINE
+  $PY ./dump-with-gradients.py SINE ml-100k $D sine-nll.npz $SMALL $SINE --loss_type=NLL
+  $PY $R/dump.py SINE ml-100k $D sine-bpr.npz $SMALL $SINE --loss_type=BPR "$NEG"
 fi
 
 if [[ "$model" == all || "$model" == BERT4Rec ]]; then
@@ -32,4 +43,3 @@ if [[ "$model" == all || "$model" == BERT4Rec ]]; then
   $PY $R/dump.py BERT4Rec ml-100k $D bert4rec-short.npz --MAX_ITEM_LIST_LENGTH=100 --eval_batch_size=8 \
     --train_batch_size=16 $TRM
 fi
-rm -rf log

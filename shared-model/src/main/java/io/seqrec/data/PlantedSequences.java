@@ -6,15 +6,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
- * Generated interactions with a planted sequential rule, for the demo, the benchmarks and
- * the tests: item {@code i} is followed by item {@code (i + step) mod n}, with a step
- * coprime to the catalogue size {@code n}, so the rule is one cycle through the whole
- * catalogue. Every item is equally popular (a popularity model cannot beat chance), the
- * next item is a function of the current one (a sequence model can learn it perfectly),
- * and a walk shorter than the catalogue never repeats an item (its planted next item is
- * never one the user has seen).
+ * Generated interactions with a planted rule, for the demo, the benchmarks and the tests.
+ *
+ * <p>
+ * The cycle ({@link #cycle}): item {@code i} is followed by item
+ * {@code (i + step) mod n}, with a step coprime to the catalogue size {@code n}, so the
+ * rule is one cycle through the whole catalogue. Every item is equally popular (a
+ * popularity model cannot beat chance), the next item is a function of the current one (a
+ * sequence model can learn it perfectly), and a walk shorter than the catalogue never
+ * repeats an item (its planted next item is never one the user has seen).
+ *
+ * <p>
+ * Two interests ({@link #alternatingClusters}): the catalogue is cut into disjoint
+ * clusters and every user alternates between two of them, so the next item lies in one of
+ * the user's two clusters: a model with several interests per user can rank both first.
  *
  * <p>
  * Items are {@code item-<index>} for indices {@code 0..n-1}, users {@code user-<index>}.
@@ -105,18 +113,71 @@ public final class PlantedSequences {
 	 * @return the interactions, user by user in time order
 	 */
 	public InteractionTable table(int users, int length, double noise, long seed) {
+		return interactions(users, length, seed, (random) -> {
+			int[] items = new int[length];
+			int item = random.nextInt(this.items);
+			for (int t = 0; t < length; t++) {
+				items[t] = item;
+				item = (random.nextDouble() < noise) ? random.nextInt(this.items) : next(item);
+			}
+			return items;
+		});
+	}
+
+	/**
+	 * Interactions of users with two interests: items {@code c * clusterSize ..
+	 * (c + 1) * clusterSize - 1} form cluster {@code c}; each user picks two distinct
+	 * clusters at random and alternates between them (starting with the first), each item
+	 * drawn uniformly from the current cluster. Every item is equally popular. Times as
+	 * in {@link #table}.
+	 * @param clusters the number of clusters, at least 2
+	 * @param clusterSize items per cluster, at least 1
+	 * @param users the number of users
+	 * @param length interactions per user
+	 * @param seed the random seed
+	 * @return the interactions, user by user in time order
+	 */
+	public static InteractionTable alternatingClusters(int clusters, int clusterSize, int users, int length,
+			long seed) {
+		if (clusters < 2 || clusterSize < 1) {
+			throw new IllegalArgumentException(
+					"two interests need at least 2 clusters of at least 1 item, got " + clusters + " x " + clusterSize);
+		}
+		return interactions(users, length, seed, (random) -> {
+			int first = random.nextInt(clusters);
+			int second = (first + 1 + random.nextInt(clusters - 1)) % clusters;
+			int[] items = new int[length];
+			for (int t = 0; t < length; t++) {
+				int cluster = (t % 2 == 0) ? first : second;
+				items[t] = cluster * clusterSize + random.nextInt(clusterSize);
+			}
+			return items;
+		});
+	}
+
+	/**
+	 * The cluster of an item in {@link #alternatingClusters}.
+	 * @param item an item index
+	 * @param clusterSize items per cluster
+	 * @return the cluster index
+	 */
+	public static int cluster(int item, int clusterSize) {
+		return item / clusterSize;
+	}
+
+	private static InteractionTable interactions(int users, int length, long seed,
+			Function<SplittableRandom, int[]> sequence) {
 		SplittableRandom random = new SplittableRandom(seed);
 		List<String> userTokens = new ArrayList<>(users * length);
 		List<String> itemTokens = new ArrayList<>(users * length);
 		double[] timestamps = new double[users * length];
 		int row = 0;
 		for (int user = 0; user < users; user++) {
-			int item = random.nextInt(this.items);
+			int[] items = sequence.apply(random);
 			for (int t = 0; t < length; t++) {
 				userTokens.add(userId(user));
-				itemTokens.add(itemId(item));
+				itemTokens.add(itemId(items[t]));
 				timestamps[row++] = 1_000_000 + (double) user * length + t;
-				item = (random.nextDouble() < noise) ? random.nextInt(this.items) : next(item);
 			}
 		}
 		return InteractionTable.of(userTokens, itemTokens, timestamps);

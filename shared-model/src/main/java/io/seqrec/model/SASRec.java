@@ -199,21 +199,11 @@ public final class SASRec extends SequentialRecommender {
 	public TrainingTask trainingTask(TrainMode mode, SequentialDataset data) {
 		boolean bpr = this.settings.lossType() == LossType.BPR;
 		return switch (mode) {
-			case PREFIX -> TrainingTask.prefixes(data.train(), bpr ? this::sampleNegatives : BatchTransform.NONE);
+			case PREFIX -> TrainingTask.prefixes(data.train(),
+					bpr ? BatchTransform.uniformNegatives(this.numItems) : BatchTransform.NONE);
 			case ALL_POSITIONS -> TrainingTask.windows(AllPositionsWindows.build(data),
 					bpr ? this::sampleNegativesPerPosition : BatchTransform.NONE);
 		};
-	}
-
-	/** One uniform negative per row, never the row's target (RecBole's sampler). */
-	private void sampleNegatives(SequenceBatch batch, RandomGenerator random) {
-		int[] positives = batch.get(BatchFields.POS_ITEM);
-		NegativeSampler sampler = new NegativeSampler(this.numItems, random);
-		int[] negatives = new int[positives.length];
-		for (int i = 0; i < positives.length; i++) {
-			negatives[i] = sampler.uniformExcluding(positives[i]);
-		}
-		batch.put(BatchFields.NEG_ITEM, negatives, negatives.length);
 	}
 
 	/** One uniform negative per target position of a window batch. */

@@ -50,7 +50,9 @@ import io.seqrec.nn.Scalars;
  *
  * <p>
  * Native memory: every batch lives in its own manager, closed after the optimizer step,
- * and evaluation freezes the parameters so that no autograd graph is recorded.
+ * evaluation freezes the parameters so that no autograd graph is recorded, and the
+ * optimizer's state is released when training ends. Adam is {@link TorchAdam}, PyTorch's
+ * update, as RecBole's {@code learner: adam}.
  */
 public final class TrainingLoop {
 
@@ -100,12 +102,18 @@ public final class TrainingLoop {
 		if (batches.rows() == 0) {
 			throw new IllegalArgumentException("no training samples: every user has fewer than 2 interactions");
 		}
-		DefaultTrainingConfig config = new DefaultTrainingConfig(new ComputedLoss()).optOptimizer(optimizer())
+		Optimizer optimizer = optimizer();
+		DefaultTrainingConfig config = new DefaultTrainingConfig(new ComputedLoss()).optOptimizer(optimizer)
 			.optDevices(new Device[] { this.device });
 		long seed = this.options.seed();
 		try (Trainer trainer = djlModel.newTrainer(config); EngineRandom.Stream draws = EngineRandom.bind(seed)) {
 			EngineRandom.seeded(seed, () -> trainer.initialize(model.initializationShapes()));
 			return new Run(djlModel, trainer, model, batches, data, listener).execute();
+		}
+		finally {
+			if (optimizer instanceof TorchAdam adam) {
+				adam.close();
+			}
 		}
 	}
 
@@ -134,7 +142,7 @@ public final class TrainingLoop {
 		float lr = this.options.learningRate();
 		float decay = this.options.weightDecay();
 		return switch (this.options.learner()) {
-			case "adam" -> Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optWeightDecays(decay).build();
+			case "adam" -> TorchAdam.builder(Tracker.fixed(lr)).optWeightDecays(decay).build();
 			case "sgd" -> Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr)).optWeightDecays(decay).build();
 			default -> throw new IllegalArgumentException(
 					"learner '" + this.options.learner() + "' is not supported; valid choices: adam, sgd");

@@ -106,6 +106,32 @@ final class RecBoleFixture implements AutoCloseable {
 	}
 
 	/**
+	 * The absolute difference between the model's training loss on RecBole's training
+	 * batch and RecBole's.
+	 * @param model the model with RecBole's weights loaded
+	 * @param negatives whether the batch carries RecBole's sampled negatives (BPR)
+	 * @return the difference
+	 */
+	double lossDifference(SequentialRecommender model, boolean negatives) {
+		float loss = model.calculateLoss(new ParameterStore(this.manager, false), trainingBatch(negatives)).getFloat();
+		return Math.abs(loss - scalar("train/loss"));
+	}
+
+	/**
+	 * RecBole's training batch as seqrec's batch fields.
+	 * @param negatives whether to include RecBole's sampled negatives (BPR)
+	 * @return history, lengths, targets and perhaps negatives
+	 */
+	NDList trainingBatch(boolean negatives) {
+		NDList train = new NDList(field("train/item_id_list", BatchFields.ITEM_SEQ),
+				field("train/item_length", BatchFields.ITEM_SEQ_LEN), field("train/item_id", BatchFields.POS_ITEM));
+		if (negatives) {
+			train.add(field("train/neg_item_id", BatchFields.NEG_ITEM));
+		}
+		return train;
+	}
+
+	/**
 	 * The fixture's manager, for the arrays of a test.
 	 * @return the manager
 	 */

@@ -101,6 +101,27 @@ class TrainingLoopTests {
 	}
 
 	@Test
+	void theOptimizersStateIsReleasedWhenTrainingEnds() {
+		SASRec model = sasrec(LossType.CE);
+		List<Integer> duringTraining = new ArrayList<>();
+		Engine.getInstance().setRandomSeed(2020);
+		try (Model djl = Model.newInstance(model.modelName(), Device.cpu())) {
+			djl.setBlock(model);
+			new TrainingLoop(options(2, TrainMode.PREFIX, 5), Device.cpu()).fit(djl, DATA, new TrainingListener() {
+				@Override
+				public void onEpoch(EpochReport report) {
+					duringTraining.add(djl.getNDManager().getManagedArrays().size());
+				}
+			});
+			int parameters = model.getParameters().size();
+			// two moment estimates per parameter while training, none afterwards
+			assertThat(duringTraining).allMatch((count) -> count >= 3 * parameters);
+			assertThat(djl.getNDManager().getManagedArrays().size()).as("%s, %d parameters", duringTraining, parameters)
+				.isLessThanOrEqualTo(duringTraining.get(0) - 2 * parameters);
+		}
+	}
+
+	@Test
 	void sameSeedGivesTheSameRun() {
 		TrainingOutcome first = fit(sasrec(LossType.CE), options(3, TrainMode.PREFIX, 5), TrainingListener.NONE);
 		TrainingOutcome second = fit(sasrec(LossType.CE), options(3, TrainMode.PREFIX, 5), TrainingListener.NONE);

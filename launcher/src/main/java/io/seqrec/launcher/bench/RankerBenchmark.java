@@ -216,19 +216,18 @@ final class RankerBenchmark implements Callable<Integer> {
 				new ModelContext(vocabulary.size(), maxLength, null));
 		FileSystemModelStore store = new FileSystemModelStore(storeDir);
 		Path staging = store.stagingDirectory(STORE_NAME).resolve("artifact");
+		long parameters;
 		try (Model model = Model.newInstance(network.modelName(), Device.cpu())) {
 			model.setBlock(network);
 			network.initialize(model.getNDManager(), DataType.FLOAT32, network.initializationShapes());
+			parameters = network.trainableParameterCount();
 			ModelArtifact.write(staging, model, config, vocabulary, popularity, Map.of("bench", true));
 		}
 		store.publish(STORE_NAME, "bench-1", staging, new ModelVersion(STORE_NAME, "bench-1", "",
 				ModelVersion.Status.ACCEPTED, Map.of(), "", java.time.Instant.now().toString(), null));
 		store.setLive(STORE_NAME, "bench-1", false);
-		Map<String, Object> sizes = network.hyperParameters();
-		String size = sizes.containsKey("hidden_size")
-				? "hidden " + sizes.get("hidden_size") + ", " + sizes.get("n_layers") + " layers, " : "";
-		out.printf(Locale.ROOT, "published an untrained %s (%sL=%d) in %.1f s%n", network.modelName(), size, maxLength,
-				(System.nanoTime() - start) / 1e9);
+		out.printf(Locale.ROOT, "published an untrained %s (%s, %,d parameters, L=%d) in %.1f s%n", network.modelName(),
+				network.hyperParameters(), parameters, maxLength, (System.nanoTime() - start) / 1e9);
 		out.flush();
 	}
 

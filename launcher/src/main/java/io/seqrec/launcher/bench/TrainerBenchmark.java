@@ -31,6 +31,8 @@ import io.seqrec.launcher.BootApps;
 import io.seqrec.launcher.DatasetReplayer;
 import io.seqrec.launcher.EmbeddedKafka;
 import io.seqrec.launcher.EmbeddedRedis;
+import io.seqrec.model.ModelRegistry;
+import io.seqrec.model.TrainMode;
 import io.seqrec.run.Datasets;
 import io.seqrec.run.Experiment;
 import io.seqrec.run.TrainingJob;
@@ -62,8 +64,8 @@ final class TrainerBenchmark implements Callable<Integer> {
 	String model = "SASRec";
 
 	@Option(names = "--set", paramLabel = "KEY=VALUE",
-			description = "Configuration of both runs (default: train_mode=all_positions).")
-	Map<String, String> settings = new LinkedHashMap<>(Map.of("train_mode", "all_positions"));
+			description = "Configuration of both runs (default: train_mode=all_positions where the model supports it).")
+	Map<String, String> settings = new LinkedHashMap<>();
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -71,6 +73,10 @@ final class TrainerBenchmark implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
+		if (!this.settings.containsKey("train_mode")
+				&& ModelRegistry.spec(this.model).trainModes().contains(TrainMode.ALL_POSITIONS)) {
+			this.settings.put("train_mode", TrainMode.ALL_POSITIONS.configName());
+		}
 		TrainingJob job = TrainingJob
 			.configure(new ConfigRequest(this.model, null, List.of(), Map.of(), this.settings));
 		Config config = job.config();

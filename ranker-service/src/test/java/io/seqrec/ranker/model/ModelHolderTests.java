@@ -22,20 +22,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The swap protocol: a request that leased a model finishes on it after a swap, the old
  * model closes only when its last lease ends, and under concurrent leases and swaps no
- * request ever scores with a closed model and every replaced model is closed.
+ * request ever scores with a closed model and every replaced model is closed. Versions
+ * alternate between two architectures (odd: SASRec, even: SINE), so a swap may change the
+ * model class too.
  */
 class ModelHolderTests {
 
-	private static final ModelFixture ARTIFACT = ModelFixtures.untrained("SASRec", 20, 6);
+	/** Odd versions: SASRec, even versions: SINE. */
+	private static final List<ModelFixture> ARTIFACTS = List.of(ModelFixtures.untrained("SINE", 20, 6),
+			ModelFixtures.untrained("SASRec", 20, 6));
 
 	private static LiveModel load(String version) {
-		return new LiveModel("sasrec", version, 0, ModelArtifact.load(ARTIFACT.artifact(), Device.cpu()));
+		ModelFixture fixture = ARTIFACTS.get(Integer.parseInt(version) % 2);
+		return new LiveModel("recommender", version, 0, ModelArtifact.load(fixture.artifact(), Device.cpu()));
 	}
 
 	@Test
 	void aLeasedModelStaysOpenAfterASwapAndClosesWithItsLastLease() {
 		ModelHolder holder = new ModelHolder();
 		LiveModel first = load("1");
+		assertThat(first.network().modelName()).isEqualTo("SASRec");
 		holder.swap(first);
 		ModelLease lease = holder.lease().orElseThrow();
 		holder.swap(load("2"));
@@ -48,6 +54,8 @@ class ModelHolderTests {
 		assertThat(first.manager().isOpen()).isFalse();
 		try (ModelLease now = holder.lease().orElseThrow()) {
 			assertThat(now.model().version()).isEqualTo("2");
+			assertThat(now.model().network().modelName()).isEqualTo("SINE");
+			assertThat(ForwardPass.scores(now.model(), List.of(new int[] { 1, 2 }))).hasSize(21);
 		}
 		holder.clear();
 		assertThat(holder.lease()).isEmpty();

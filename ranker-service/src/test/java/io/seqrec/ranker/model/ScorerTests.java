@@ -2,19 +2,24 @@ package io.seqrec.ranker.model;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import ai.djl.Device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.seqrec.artifact.ModelArtifact;
+import io.seqrec.model.ModelRegistry;
 import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,21 +28,27 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Both scorers give every caller the scores of its own sequences (the same as a pass of
  * one), also when concurrent requests share a batch, and neither leaves native arrays
- * behind in the model's manager.
+ * behind in the model's manager, for every registered model.
  */
 class ScorerTests {
 
-	private static LiveModel model;
+	private static final Map<String, LiveModel> MODELS = new LinkedHashMap<>();
 
 	@BeforeAll
 	static void load() {
-		model = new LiveModel("sasrec", "1", 0,
-				ModelArtifact.load(ModelFixtures.untrained("SASRec", 40, 8).artifact(), Device.cpu()));
+		for (String name : ModelRegistry.names()) {
+			MODELS.put(name, new LiveModel(name, "1", 0,
+					ModelArtifact.load(ModelFixtures.untrained(name, 40, 8).artifact(), Device.cpu())));
+		}
 	}
 
 	@AfterAll
 	static void close() {
-		model.release();
+		MODELS.values().forEach(LiveModel::release);
+	}
+
+	static Stream<String> models() {
+		return ModelRegistry.names().stream();
 	}
 
 	private static int[] sequence(int seed) {
@@ -49,7 +60,7 @@ class ScorerTests {
 		return items;
 	}
 
-	private static void concurrentRequestsGetTheirOwnScores(Scorer scorer) throws Exception {
+	private static void concurrentRequestsGetTheirOwnScores(LiveModel model, Scorer scorer) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		int before = model.manager().getManagedArrays().size();
 		try {
@@ -78,25 +89,29 @@ class ScorerTests {
 		assertThat(model.manager().getManagedArrays()).hasSize(before);
 	}
 
-	@Test
-	void microBatchingScoresEachCallersRowsAndLeaksNothing() throws Exception {
+	@ParameterizedTest
+	@MethodSource("models")
+	void microBatchingScoresEachCallersRowsAndLeaksNothing(String name) throws Exception {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		concurrentRequestsGetTheirOwnScores(new BatchingScorer(1, 16, Duration.ofMillis(1), meters));
+		concurrentRequestsGetTheirOwnScores(MODELS.get(name), new BatchingScorer(1, 16, Duration.ofMillis(1), meters));
 		var batches = meters.get("seqrec.ranker.scoring.batch.size").summary();
 		assertThat(batches.totalAmount()).isEqualTo(400);
 		// concurrent requests shared passes
 		assertThat(batches.count()).isLessThan(200);
 	}
 
-	@Test
-	void aPoolScoresEachCallersRowsAndLeaksNothing() throws Exception {
+	@ParameterizedTest
+	@MethodSource("models")
+	void aPoolScoresEachCallersRowsAndLeaksNothing(String name) throws Exception {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		concurrentRequestsGetTheirOwnScores(new PooledScorer(2, meters));
+		concurrentRequestsGetTheirOwnScores(MODELS.get(name), new PooledScorer(2, meters));
 		assertThat(meters.get("seqrec.ranker.scoring.batch.size").summary().count()).isEqualTo(200);
 	}
 
-	@Test
-	void aRequestLargerThanTheBatchLimitIsScoredInChunks() {
+	@ParameterizedTest
+	@MethodSource("models")
+	void aRequestLargerThanTheBatchLimitIsScoredInChunks(String name) {
+		LiveModel model = MODELS.get(name);
 		BatchingScorer scorer = new BatchingScorer(1, 4, Duration.ZERO, new SimpleMeterRegistry());
 		try {
 			List<int[]> sequences = new ArrayList<>();

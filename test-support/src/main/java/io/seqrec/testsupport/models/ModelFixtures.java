@@ -37,7 +37,7 @@ import io.seqrec.train.TrainingListener;
  * <li>{@link #planted}: a registered model trained through {@link TrainingJob} on
  * {@link PlantedSequences} over {@value #PLANTED_ITEMS} items, with small per-model
  * settings that learn the rule in seconds: a sequence model puts the planted next item
- * first.</li>
+ * first (an order-free one such as SINE among its first ten).</li>
  * <li>{@link #untrained}: a model with initial weights over a catalogue of a given size,
  * for tests of loading, swapping and scoring that need no learned pattern.</li>
  * </ul>
@@ -67,6 +67,14 @@ public final class ModelFixtures {
 					Map.entry("hidden_dropout_prob", "0.1"), Map.entry("attn_dropout_prob", "0.1"),
 					Map.entry("epochs", "12"), Map.entry("learning_rate", "0.01"), Map.entry("train_batch_size", "256"),
 					Map.entry("train_mode", "all_positions"), Map.entry("stopping_step", "100")),
+			"BERT4Rec",
+			Map.ofEntries(Map.entry("hidden_size", "32"), Map.entry("inner_size", "64"), Map.entry("epochs", "40"),
+					Map.entry("train_batch_size", "256"), Map.entry("train_mode", "prefix"),
+					Map.entry("stopping_step", "100")),
+			"SINE",
+			Map.ofEntries(Map.entry("embedding_size", "16"), Map.entry("prototype_size", "10"),
+					Map.entry("epochs", "12"), Map.entry("learning_rate", "0.01"), Map.entry("train_batch_size", "256"),
+					Map.entry("stopping_step", "100")),
 			"Pop", Map.of("epochs", "1"));
 
 	private static final Map<String, ModelFixture> CACHE = new HashMap<>();

@@ -66,6 +66,15 @@ class ModelFixturesTests {
 	}
 
 	@Test
+	void aPlantedSineRanksThePlantedNextItemAmongItsFirstTen() {
+		ModelFixture fixture = ModelFixtures.planted("SINE");
+		assertThat(fixture.model()).isEqualTo("SINE");
+		// SINE pools the history without order, so the planted next item and the one
+		// before the walk rank alike; popularity alone reaches recall@10 of about 0.35
+		assertThat(fixture.metrics().get("test.recall@10")).isGreaterThan(0.7);
+	}
+
+	@Test
 	void copiesArePublishedAsLiveVersionsAndCorruptedOnRequest() {
 		ModelFixture fixture = ModelFixtures.untrained("SASRec", 12, 5);
 		assertThat(fixture).isSameAs(ModelFixtures.untrained("SASRec", 12, 5));

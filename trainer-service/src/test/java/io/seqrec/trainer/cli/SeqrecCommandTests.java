@@ -84,9 +84,27 @@ class SeqrecCommandTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "SASRec", "BERT4Rec" })
 	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces(String model) throws IOException {
+		trainThenEvaluate(model, tiny(model, "--output", this.output.toString()));
+	}
+
+	@Test
+	void sineTrainsFromTheCommandLineAndItsArtifactEvaluates() throws IOException {
+		String printed = trainThenEvaluate("SINE",
+				List.of("train", "--model", "SINE", "--dataset", "tiny", "--data-path", this.data.toString(),
+						"--epochs=2", "--embedding_size=16", "--prototype_size=10", "--MAX_ITEM_LIST_LENGTH=5",
+						"--loss_type=NLL", "--output", this.output.toString()));
+		assertThat(printed).contains("SINE Hyper Parameters:", "reg_loss_ratio = 0.5", "loss_type = NLL");
+	}
+
+	/**
+	 * Trains, checks the output and the result file, evaluates; returns what train
+	 * printed.
+	 */
+	private String trainThenEvaluate(String model, List<String> trainArgs) throws IOException {
 		Path report = this.output.resolve("report.html");
-		int code = run(
-				tiny(model, "--output", this.output.toString(), "--report", report.toString()).toArray(String[]::new));
+		List<String> args = new ArrayList<>(trainArgs);
+		args.addAll(List.of("--report", report.toString()));
+		int code = run(args.toArray(String[]::new));
 		assertThat(code).as(this.err.toString()).isZero();
 		String printed = this.out.toString();
 		assertThat(Files.readString(report)).startsWith("<!DOCTYPE html>")
@@ -109,6 +127,7 @@ class SeqrecCommandTests {
 		code = run("evaluate", "--artifact", this.output.toString(), "--data-path", this.data.toString());
 		assertThat(code).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains(testLine);
+		return printed;
 	}
 
 	@Test
