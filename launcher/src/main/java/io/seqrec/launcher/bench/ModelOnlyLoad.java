@@ -15,10 +15,14 @@ import io.seqrec.ranker.model.Scorer;
 /**
  * The model's own limit: the ranker's scorer (same model, vocabulary, batch policy and
  * thread settings) called by a fixed number of threads with one user's sequence each,
- * prepared in memory, so no HTTP, Redis or JSON cost is counted. A warm-up, then a
- * measured period; the figure is sequences scored per second.
+ * prepared in memory, so no HTTP, Redis or JSON cost is counted. It asks the scorer for
+ * the same number of best scores per row as the ranker does for these requests. A
+ * warm-up, then a measured period; the figure is sequences scored per second.
  */
 final class ModelOnlyLoad {
+
+	/** The k the load generator asks for. */
+	private static final int K = 10;
 
 	private final ModelHolder holder;
 
@@ -108,7 +112,9 @@ final class ModelOnlyLoad {
 			}
 			int[] sequence = this.sequences[random.nextInt(this.sequences.length)];
 			try (ModelLease lease = lease(this.holder)) {
-				this.scorer.score(lease.model(), List.of(sequence));
+				// as many candidates as the ranker asks for k = 10 with the seen items
+				// left out
+				this.scorer.score(lease.model(), List.of(sequence), K + sequence.length + 1);
 			}
 			if (now >= from && System.nanoTime() <= until) {
 				scored.incrementAndGet();

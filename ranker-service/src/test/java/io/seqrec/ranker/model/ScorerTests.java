@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import ai.djl.Device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -106,6 +107,47 @@ class ScorerTests {
 			ScoreRows rows = scorer.score(model, sequences);
 			float[] alone = ForwardPass.scores(model, List.of(sequences.get(9)));
 			assertThat(rows.scores()[rows.offset(9) + 5]).isCloseTo(alone[5], within(1e-4f));
+		}
+		finally {
+			scorer.close();
+		}
+	}
+
+	@Test
+	void candidatesSelectedOnTheEngineAreTheBestOfTheFullRowsBestFirst() {
+		BatchingScorer scorer = new BatchingScorer(1, 4, Duration.ZERO, new SimpleMeterRegistry());
+		try {
+			List<int[]> sequences = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				sequences.add(sequence(i));
+			}
+			// ten sequences over a batch limit of four: scored in chunks
+			ScoreRows top = scorer.score(model, sequences, 6);
+			ScoreRows full = scorer.score(model, sequences);
+			assertThat(top.full()).isFalse();
+			assertThat(top.columns()).isEqualTo(6);
+			assertThat(full.full()).isTrue();
+			assertThat(full.columns()).isEqualTo(model.items().size());
+			for (int row = 0; row < sequences.size(); row++) {
+				int at = row;
+				List<Integer> expected = IntStream.range(0, full.columns())
+					.boxed()
+					.sorted((a, b) -> Float.compare(full.score(at, b), full.score(at, a)))
+					.limit(6)
+					.toList();
+				List<Integer> selected = new ArrayList<>();
+				for (int position = 0; position < 6; position++) {
+					int item = top.item(row, position);
+					selected.add(item);
+					assertThat(top.score(row, position)).isCloseTo(full.score(row, item), within(1e-4f));
+					if (position > 0) {
+						assertThat(top.score(row, position)).isLessThanOrEqualTo(top.score(row, position - 1));
+					}
+				}
+				assertThat(selected).containsExactlyElementsOf(expected);
+			}
+			// asking for as many candidates as items gives full rows
+			assertThat(scorer.score(model, sequences, model.items().size()).full()).isTrue();
 		}
 		finally {
 			scorer.close();
