@@ -116,6 +116,7 @@ class ScorerTests {
 	@Test
 	void candidatesSelectedOnTheEngineAreTheBestOfTheFullRowsBestFirst() {
 		BatchingScorer scorer = new BatchingScorer(1, 4, Duration.ZERO, new SimpleMeterRegistry());
+		int arrays = model.manager().getManagedArrays().size();
 		try {
 			List<int[]> sequences = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
@@ -148,6 +149,8 @@ class ScorerTests {
 			}
 			// asking for as many candidates as items gives full rows
 			assertThat(scorer.score(model, sequences, model.items().size()).full()).isTrue();
+			// the selection's arrays were closed with the pass
+			assertThat(model.manager().getManagedArrays()).hasSize(arrays);
 		}
 		finally {
 			scorer.close();
