@@ -51,20 +51,29 @@ import io.seqrec.model.ModelNames;
 import io.seqrec.model.ModelRegistry;
 import io.seqrec.model.SequentialRecommender;
 import io.seqrec.ranker.RankerApplication;
+import io.seqrec.ranker.model.ModelHolder;
+import io.seqrec.ranker.model.Scorer;
 
 /**
  * {@code seqrec bench ranker}: the ranker with a model ({@code --model}, SASRec by
  * default; default hyper-parameters, untrained weights) over a catalog of 10,000 items,
  * and 10,000 users' sequences in an embedded Redis written in the contract's layout; the
- * ranker runs in this process, and a load generator in a separate JVM sends {@code GET
- * /v1/users/{random user}/recommendations} over keep-alive loopback connections at a
- * fixed concurrency: requests per second and latency percentiles after a warm-up.
+ * ranker runs in this process. First the model's own limit: the ranker's scorer called
+ * from this process with the same users' sequences prepared in memory (no HTTP, Redis or
+ * JSON), measured before and again after the closed loop. Then a load generator in a
+ * separate JVM sends {@code GET /v1/users/{random user}/recommendations} over keep-alive
+ * loopback connections at a fixed concurrency: requests per second and latency
+ * percentiles after a warm-up, and their ratio to the model's limit
+ * ({@code ranker_efficiency}).
  */
 @Command(name = "ranker", mixinStandardHelpOptions = true,
 		description = "Measure the ranker's throughput and latency under a separate load-generator process.")
 final class RankerBenchmark implements Callable<Integer> {
 
 	private static final String API_KEY = "bench-key";
+
+	/** The open-loop rates, in percent of the closed loop's maximum throughput. */
+	private static final int[] OPEN_LOADS = { 25, 50, 75 };
 
 	/** The name the benchmark model is stored and served under. */
 	private static final String STORE_NAME = "bench";
@@ -90,6 +99,25 @@ final class RankerBenchmark implements Callable<Integer> {
 
 	@Option(names = "--duration", description = "Measured seconds (default: ${DEFAULT-VALUE}).")
 	double duration = 20;
+
+	@Option(names = "--model-only-warmup",
+			description = "Warm-up seconds of the model-only phase (default: ${DEFAULT-VALUE}).")
+	double modelOnlyWarmup = 10;
+
+	@Option(names = "--model-only-duration",
+			description = "Measured seconds of the model-only phase (default: ${DEFAULT-VALUE}).")
+	double modelOnlyDuration = 10;
+
+	@Option(names = "--open-connections",
+			description = "Connections of the open-loop (constant-rate) runs (default: ${DEFAULT-VALUE}).")
+	int openConnections = 64;
+
+	@Option(names = "--open-warmup", description = "Warm-up seconds of each open-loop run (default: ${DEFAULT-VALUE}).")
+	double openWarmup = 3;
+
+	@Option(names = "--open-duration",
+			description = "Measured seconds of each open-loop run (default: ${DEFAULT-VALUE}).")
+	double openDuration = 10;
 
 	@Option(names = "--mode", description = "Scoring: batch (micro-batching) or pool (default: ${DEFAULT-VALUE}).")
 	String mode = "batch";
@@ -134,10 +162,13 @@ final class RankerBenchmark implements Callable<Integer> {
 		out.flush();
 		Path storeDir = Files.createTempDirectory("seqrec-bench-ranker");
 		Map<String, String> load;
+		Map<Integer, Map<String, String>> open = new LinkedHashMap<>();
 		Map<String, Double> server;
+		double modelOnly;
 		try (EmbeddedRedis redis = EmbeddedRedis.start(0);
 				EmbeddedKafka kafka = EmbeddedKafka.start(0, 1, Topics.MODEL_UPDATES)) {
-			writeSequences(redis.url(), out);
+			int[][] itemNumbers = itemNumbers();
+			writeSequences(redis.url(), itemNumbers, out);
 			publishModel(storeDir, out);
 			int port = EmbeddedRedis.freePort();
 			List<String> args = new ArrayList<>(List.of("server.port=" + port, "spring.data.redis.url=" + redis.url(),
@@ -151,7 +182,27 @@ final class RankerBenchmark implements Callable<Integer> {
 					true, args.toArray(String[]::new));
 			try {
 				awaitReady(port);
-				load = runLoad(port, out);
+				double before = runModelOnly(ranker, itemNumbers, out, this.modelOnlyWarmup);
+				out.printf(Locale.ROOT, "closed loop: %d connections, %.0f s warm-up, %.0f s measured%n",
+						this.concurrency, this.warmup, this.duration);
+				load = runLoad(port, out, this.concurrency, this.warmup, this.duration, 0);
+				// again right after the closed loop (already warm): on a machine
+				// whose load drifts, the mean of the two brackets the HTTP figure
+				double after = runModelOnly(ranker, itemNumbers, out, Math.min(2, this.modelOnlyWarmup));
+				modelOnly = (before + after) / 2;
+				out.printf(Locale.ROOT,
+						"model only: %,.0f sequences/s before the closed loop, %,.0f after, mean %,.0f%n", before,
+						after, modelOnly);
+				double maximum = Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"));
+				for (int percent : OPEN_LOADS) {
+					double rate = maximum * percent / 100;
+					out.printf(Locale.ROOT,
+							"open loop at %d%% of the maximum: %,.0f requests/s on a fixed timetable, "
+									+ "%d connections, %.0f s warm-up, %.0f s measured%n",
+							percent, rate, this.openConnections, this.openWarmup, this.openDuration);
+					open.put(percent,
+							runLoad(port, out, this.openConnections, this.openWarmup, this.openDuration, rate));
+				}
 				server = serverFigures(ranker.getBean(MeterRegistry.class));
 			}
 			finally {
@@ -161,13 +212,24 @@ final class RankerBenchmark implements Callable<Integer> {
 		finally {
 			deleteTree(storeDir);
 		}
-		report(out, load, server);
+		report(out, load, open, server, modelOnly);
 		return 0;
 	}
 
-	private void writeSequences(String redisUrl, PrintWriter out) throws Exception {
-		long start = System.nanoTime();
+	/** Per user, the item numbers of its events, oldest first. */
+	private int[][] itemNumbers() {
 		SplittableRandom random = new SplittableRandom(42);
+		int[][] items = new int[this.users][this.events];
+		for (int[] user : items) {
+			for (int t = 0; t < user.length; t++) {
+				user[t] = random.nextInt(this.items);
+			}
+		}
+		return items;
+	}
+
+	private void writeSequences(String redisUrl, int[][] itemNumbers, PrintWriter out) throws Exception {
+		long start = System.nanoTime();
 		try (RedisClient client = RedisClient.create(redisUrl);
 				StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
 			RedisAsyncCommands<String, String> redis = connection.async();
@@ -177,7 +239,7 @@ final class RankerBenchmark implements Callable<Integer> {
 				String key = RedisKeys.sequence("user-" + u);
 				for (int t = 0; t < this.events; t++) {
 					replies.add(redis.zadd(key, 1_700_000_000_000L + t * 60_000L,
-							RedisKeys.member("e" + u + "-" + t, "item-" + random.nextInt(this.items))));
+							RedisKeys.member("e" + u + "-" + t, "item-" + itemNumbers[u][t])));
 				}
 				if (replies.size() >= 5_000) {
 					connection.flushCommands();
@@ -253,7 +315,26 @@ final class RankerBenchmark implements Callable<Integer> {
 		}
 	}
 
-	private Map<String, String> runLoad(int port, PrintWriter out) throws Exception {
+	private double runModelOnly(ConfigurableApplicationContext ranker, int[][] itemNumbers, PrintWriter out,
+			double warmupSeconds) throws InterruptedException {
+		ModelHolder holder = ranker.getBean(ModelHolder.class);
+		ModelOnlyLoad load = new ModelOnlyLoad(holder, ranker.getBean(Scorer.class),
+				ModelOnlyLoad.sequences(holder, itemNumbers));
+		out.printf(Locale.ROOT, "model only: %d threads call the ranker's scorer with sequences prepared in memory, "
+				+ "%.0f s warm-up, %.0f s measured%n", this.concurrency, warmupSeconds, this.modelOnlyDuration);
+		out.flush();
+		double perSecond = load.sequencesPerSecond(this.concurrency, warmupSeconds, this.modelOnlyDuration);
+		out.printf(Locale.ROOT, "model only: %,.0f sequences/s%n", perSecond);
+		out.flush();
+		return perSecond;
+	}
+
+	/**
+	 * Runs the load generator in its own process.
+	 * @param rate requests per second on a fixed timetable; 0 for a closed loop
+	 */
+	private Map<String, String> runLoad(int port, PrintWriter out, int connections, double warmupSeconds,
+			double seconds, double rate) throws Exception {
 		Path results = Files.createTempFile("seqrec-bench-load", ".txt");
 		try {
 			List<String> command = new ArrayList<>(
@@ -269,15 +350,16 @@ final class RankerBenchmark implements Callable<Integer> {
 				command.add(LoadGenerator.class.getName());
 			}
 			command.addAll(List.of("127.0.0.1", Integer.toString(port), API_KEY, Integer.toString(this.users),
-					Integer.toString(this.concurrency), Double.toString(this.warmup), Double.toString(this.duration),
+					Integer.toString(connections), Double.toString(warmupSeconds), Double.toString(seconds),
 					results.toString()));
-			out.printf(Locale.ROOT, "load: %d connections from a separate process, %.0f s warm-up, %.0f s measured%n",
-					this.concurrency, this.warmup, this.duration);
+			if (rate > 0) {
+				command.add(Double.toString(rate));
+			}
 			out.flush();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 				.start();
-			if (!process.waitFor((long) (this.warmup + this.duration) + 120, TimeUnit.SECONDS)) {
+			if (!process.waitFor((long) (warmupSeconds + seconds) + 120, TimeUnit.SECONDS)) {
 				process.destroyForcibly();
 				throw new IllegalStateException("the load generator did not finish");
 			}
@@ -289,6 +371,8 @@ final class RankerBenchmark implements Callable<Integer> {
 				int eq = line.indexOf('=');
 				figures.merge(line.substring(0, eq), line.substring(eq + 1), (a, b) -> a + "; " + b);
 			}
+			out.println(describe(figures));
+			out.flush();
 			return figures;
 		}
 		finally {
@@ -307,26 +391,48 @@ final class RankerBenchmark implements Callable<Integer> {
 		return figures;
 	}
 
-	private void report(PrintWriter out, Map<String, String> load, Map<String, Double> server) {
+	private static String describe(Map<String, String> load) {
+		StringBuilder line = new StringBuilder();
+		if (load.containsKey("failure")) {
+			line.append(String.format(Locale.ROOT, "load-generator failures: %s%n", load.get("failure")));
+		}
 		long requests = Long.parseLong(load.get("requests"));
 		double seconds = Double.parseDouble(load.get("seconds"));
-		double p50 = Long.parseLong(load.get("p50_us")) / 1000.0;
-		double p99 = Long.parseLong(load.get("p99_us")) / 1000.0;
-		if (load.containsKey("failure")) {
-			out.printf(Locale.ROOT, "load-generator failures: %s%n", load.get("failure"));
-		}
-		out.printf(Locale.ROOT,
-				"%,d requests in %.1f s, %s errors; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
-						+ "p99.9 %.2f ms, max %.2f ms%n",
-				requests, seconds, load.get("errors"), p50, Long.parseLong(load.get("p90_us")) / 1000.0, p99,
-				Long.parseLong(load.get("p999_us")) / 1000.0, Long.parseLong(load.get("max_us")) / 1000.0);
+		line.append(String.format(Locale.ROOT,
+				"%,d requests in %.1f s (%,.0f/s), %s errors; latency p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, "
+						+ "p99.9 %.2f ms, max %.2f ms",
+				requests, seconds, requests / seconds, load.get("errors"), millis(load, "p50_us"),
+				millis(load, "p90_us"), millis(load, "p99_us"), millis(load, "p999_us"), millis(load, "max_us")));
+		return line.toString();
+	}
+
+	private static double millis(Map<String, String> load, String micros) {
+		return Long.parseLong(load.get(micros)) / 1000.0;
+	}
+
+	private void report(PrintWriter out, Map<String, String> load, Map<Integer, Map<String, String>> open,
+			Map<String, Double> server, double modelOnly) {
+		double perSecond = Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"));
 		if (server.containsKey("mean_batch")) {
-			out.printf(Locale.ROOT, "server: %,.0f forward passes, %.1f sequences per pass on average (max %.0f)%n",
+			out.printf(Locale.ROOT,
+					"server, both phases: %,.0f forward passes, %.1f sequences per pass on average (max %.0f)%n",
 					server.get("forward_passes"), server.get("mean_batch"), server.get("max_batch"));
 		}
-		out.printf(Locale.ROOT, "ranker_requests_per_second=%d%n", Math.round(requests / seconds));
-		out.printf(Locale.ROOT, "ranker_p50_ms=%.2f%n", p50);
-		out.printf(Locale.ROOT, "ranker_p99_ms=%.2f%n", p99);
+		out.printf(Locale.ROOT, "%-10s %12s %10s %10s %10s %8s%n", "load", "requests/s", "p50 ms", "p99 ms", "p99.9 ms",
+				"errors");
+		open.forEach((percent, figures) -> out.printf(Locale.ROOT, "%-10s %12.0f %10.2f %10.2f %10.2f %8s%n",
+				percent + "%", Long.parseLong(figures.get("requests")) / Double.parseDouble(figures.get("seconds")),
+				millis(figures, "p50_us"), millis(figures, "p99_us"), millis(figures, "p999_us"),
+				figures.get("errors")));
+		out.printf(Locale.ROOT, "%-10s %12.0f %10.2f %10.2f %10.2f %8s%n", "closed", perSecond, millis(load, "p50_us"),
+				millis(load, "p99_us"), millis(load, "p999_us"), load.get("errors"));
+		out.printf(Locale.ROOT, "ranker_p50_ms=%.2f%n", millis(load, "p50_us"));
+		out.printf(Locale.ROOT, "ranker_p99_ms=%.2f%n", millis(load, "p99_us"));
+		out.printf(Locale.ROOT, "ranker_model_only_per_second=%d%n", Math.round(modelOnly));
+		out.printf(Locale.ROOT, "ranker_requests_per_second=%d%n", Math.round(perSecond));
+		out.printf(Locale.ROOT, "ranker_efficiency=%.2f%n", perSecond / modelOnly);
+		open.forEach((percent, figures) -> out.printf(Locale.ROOT, "ranker_p99_ms_at_%dpct=%.2f%n", percent,
+				millis(figures, "p99_us")));
 		out.flush();
 	}
 

@@ -57,11 +57,11 @@ public final class BatchingScorer implements Scorer {
 	}
 
 	@Override
-	public ScoreRows score(LiveModel model, List<int[]> sequences) {
+	public ScoreRows score(LiveModel model, List<int[]> sequences, int candidates) {
 		if (!this.running) {
 			throw new IllegalStateException("the scorer is stopped");
 		}
-		Job job = new Job(model, sequences, new CompletableFuture<>());
+		Job job = new Job(model, sequences, candidates, new CompletableFuture<>());
 		this.queue.add(job);
 		try {
 			return job.result().get();
@@ -131,16 +131,17 @@ public final class BatchingScorer implements Scorer {
 
 	private void runTogether(LiveModel model, List<Job> jobs) {
 		List<int[]> sequences = new ArrayList<>();
+		int candidates = 1;
 		for (Job job : jobs) {
 			sequences.addAll(job.sequences());
+			candidates = Math.max(candidates, job.candidates());
 		}
 		try {
-			float[] scores = ForwardPass.scores(model, sequences);
+			ScoreRows rows = ForwardPass.scores(model, sequences, candidates);
 			this.batchSizes.record(sequences.size());
-			int columns = model.items().size();
 			int row = 0;
 			for (Job job : jobs) {
-				job.result().complete(new ScoreRows(scores, columns, row));
+				job.result().complete(rows.from(row));
 				row += job.sequences().size();
 			}
 		}
@@ -152,16 +153,21 @@ public final class BatchingScorer implements Scorer {
 
 	private void runAlone(Job job) {
 		try {
-			int columns = job.model().items().size();
 			List<int[]> sequences = job.sequences();
-			float[] all = new float[sequences.size() * columns];
+			int columns = Math.min(job.candidates(), job.model().items().size());
+			boolean full = columns == job.model().items().size();
+			float[] scores = new float[sequences.size() * columns];
+			int[] items = full ? null : new int[scores.length];
 			for (int from = 0; from < sequences.size(); from += this.maxBatchSize) {
 				List<int[]> chunk = sequences.subList(from, Math.min(sequences.size(), from + this.maxBatchSize));
-				float[] scores = ForwardPass.scores(job.model(), chunk);
+				ScoreRows rows = ForwardPass.scores(job.model(), chunk, job.candidates());
 				this.batchSizes.record(chunk.size());
-				System.arraycopy(scores, 0, all, from * columns, scores.length);
+				System.arraycopy(rows.scores(), 0, scores, from * columns, rows.scores().length);
+				if (items != null) {
+					System.arraycopy(rows.items(), 0, items, from * columns, rows.items().length);
+				}
 			}
-			job.result().complete(new ScoreRows(all, columns, 0));
+			job.result().complete(new ScoreRows(scores, items, columns, 0));
 		}
 		catch (RuntimeException ex) {
 			job.result().completeExceptionally(ex);
@@ -178,7 +184,7 @@ public final class BatchingScorer implements Scorer {
 		}
 	}
 
-	private record Job(LiveModel model, List<int[]> sequences, CompletableFuture<ScoreRows> result) {
+	private record Job(LiveModel model, List<int[]> sequences, int candidates, CompletableFuture<ScoreRows> result) {
 	}
 
 }

@@ -28,12 +28,12 @@ public final class PooledScorer implements Scorer {
 	}
 
 	@Override
-	public ScoreRows score(LiveModel model, List<int[]> sequences) {
+	public ScoreRows score(LiveModel model, List<int[]> sequences, int candidates) {
 		this.permits.acquireUninterruptibly();
 		try {
-			float[] scores = ForwardPass.scores(model, sequences);
+			ScoreRows rows = ForwardPass.scores(model, sequences, candidates);
 			this.batchSizes.record(sequences.size());
-			return new ScoreRows(scores, model.items().size(), 0);
+			return rows;
 		}
 		finally {
 			this.permits.release();

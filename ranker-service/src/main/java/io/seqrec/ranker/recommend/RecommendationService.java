@@ -87,14 +87,17 @@ public class RecommendationService {
 			List<List<String>> histories = histories(queries, model.maxSequenceLength());
 			List<Plan> plans = new ArrayList<>(queries.size());
 			List<int[]> sequences = new ArrayList<>(queries.size());
+			int candidates = 1;
 			for (int i = 0; i < queries.size(); i++) {
 				Plan plan = plan(model, queries.get(i), histories.get(i));
 				plans.add(plan);
 				if (plan.sequence() != null) {
 					sequences.add(plan.sequence());
+					// enough for k after dropping padding and every excluded item
+					candidates = Math.max(candidates, queries.get(i).k() + plan.excluded().length + 1);
 				}
 			}
-			ScoreRows rows = sequences.isEmpty() ? null : this.scorer.score(model, sequences);
+			ScoreRows rows = sequences.isEmpty() ? null : this.scorer.score(model, sequences, candidates);
 			List<Recommendation> answers = new ArrayList<>(queries.size());
 			int row = 0;
 			for (int i = 0; i < queries.size(); i++) {
@@ -102,7 +105,7 @@ public class RecommendationService {
 				Plan plan = plans.get(i);
 				List<RecommendedItem> items;
 				if (rows != null && plan.sequence() != null) {
-					items = scored(model, rows, row++, query.k(), plan.excluded());
+					items = scored(model, rows, row++, query.k(), plan);
 					this.metrics.scored();
 				}
 				else {
@@ -164,11 +167,19 @@ public class RecommendationService {
 		return new Plan(sequence, excluded, unknownItems, history.isEmpty());
 	}
 
-	private static List<RecommendedItem> scored(LiveModel model, ScoreRows rows, int row, int k, int[] excluded) {
-		int[] top = TopK.select(rows.scores(), rows.offset(row), rows.columns(), k, excluded);
+	private List<RecommendedItem> scored(LiveModel model, ScoreRows rows, int row, int k, Plan plan) {
+		ScoreRows from = rows;
+		int at = row;
+		int[] top = TopK.select(from, at, k, plan.excluded());
+		if (top == null) {
+			// ties or NaN at the edge of the engine's candidates: score every item
+			from = this.scorer.score(model, List.of(plan.sequence()));
+			at = 0;
+			top = TopK.select(from, at, k, plan.excluded());
+		}
 		List<RecommendedItem> items = new ArrayList<>(top.length);
-		for (int index : top) {
-			items.add(new RecommendedItem(model.items().token(index), rows.scores()[rows.offset(row) + index],
+		for (int position : top) {
+			items.add(new RecommendedItem(model.items().token(from.item(at, position)), from.score(at, position),
 					Reason.MODEL));
 		}
 		return items;

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import ai.djl.Device;
@@ -121,6 +122,61 @@ class ScorerTests {
 			ScoreRows rows = scorer.score(model, sequences);
 			float[] alone = ForwardPass.scores(model, List.of(sequences.get(9)));
 			assertThat(rows.scores()[rows.offset(9) + 5]).isCloseTo(alone[5], within(1e-4f));
+		}
+		finally {
+			scorer.close();
+		}
+	}
+
+	/**
+	 * The models whose untrained scores have no ties: Pop scores every row alike, so
+	 * which of several equal scores the engine selects is left to {@code TopK}'s
+	 * fall-back to the full row (see {@code TopKTests}).
+	 */
+	static Stream<String> modelsWithDistinctScores() {
+		return models().filter((name) -> !name.equals("Pop"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("modelsWithDistinctScores")
+	void candidatesSelectedOnTheEngineAreTheBestOfTheFullRowsBestFirst(String name) {
+		LiveModel model = MODELS.get(name);
+		BatchingScorer scorer = new BatchingScorer(1, 4, Duration.ZERO, new SimpleMeterRegistry());
+		int arrays = model.manager().getManagedArrays().size();
+		try {
+			List<int[]> sequences = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				sequences.add(sequence(i));
+			}
+			// ten sequences over a batch limit of four: scored in chunks
+			ScoreRows top = scorer.score(model, sequences, 6);
+			ScoreRows full = scorer.score(model, sequences);
+			assertThat(top.full()).isFalse();
+			assertThat(top.columns()).isEqualTo(6);
+			assertThat(full.full()).isTrue();
+			assertThat(full.columns()).isEqualTo(model.items().size());
+			for (int row = 0; row < sequences.size(); row++) {
+				int at = row;
+				List<Integer> expected = IntStream.range(0, full.columns())
+					.boxed()
+					.sorted((a, b) -> Float.compare(full.score(at, b), full.score(at, a)))
+					.limit(6)
+					.toList();
+				List<Integer> selected = new ArrayList<>();
+				for (int position = 0; position < 6; position++) {
+					int item = top.item(row, position);
+					selected.add(item);
+					assertThat(top.score(row, position)).isCloseTo(full.score(row, item), within(1e-4f));
+					if (position > 0) {
+						assertThat(top.score(row, position)).isLessThanOrEqualTo(top.score(row, position - 1));
+					}
+				}
+				assertThat(selected).containsExactlyElementsOf(expected);
+			}
+			// asking for as many candidates as items gives full rows
+			assertThat(scorer.score(model, sequences, model.items().size()).full()).isTrue();
+			// the selection's arrays were closed with the pass
+			assertThat(model.manager().getManagedArrays()).hasSize(arrays);
 		}
 		finally {
 			scorer.close();
