@@ -2,6 +2,8 @@ package io.seqrec.model;
 
 import java.util.random.RandomGenerator;
 
+import io.seqrec.data.BatchFields;
+import io.seqrec.data.NegativeSampler;
 import io.seqrec.data.SequenceBatch;
 
 /**
@@ -22,5 +24,35 @@ public interface BatchTransform {
 	 * @param random the seeded generator of the training run
 	 */
 	void apply(SequenceBatch batch, RandomGenerator random);
+
+	/**
+	 * This transform, then another, with the same generator.
+	 * @param next the transform applied second
+	 * @return the composition
+	 */
+	default BatchTransform andThen(BatchTransform next) {
+		return (batch, random) -> {
+			apply(batch, random);
+			next.apply(batch, random);
+		};
+	}
+
+	/**
+	 * One uniform negative per row ({@link BatchFields#NEG_ITEM}), never the row's
+	 * target: RecBole's sampler for BPR.
+	 * @param numItems {@code n_items}
+	 * @return the transform
+	 */
+	static BatchTransform uniformNegatives(int numItems) {
+		return (batch, random) -> {
+			int[] positives = batch.get(BatchFields.POS_ITEM);
+			NegativeSampler sampler = new NegativeSampler(numItems, random);
+			int[] negatives = new int[positives.length];
+			for (int i = 0; i < positives.length; i++) {
+				negatives[i] = sampler.uniformExcluding(positives[i]);
+			}
+			batch.put(BatchFields.NEG_ITEM, negatives, negatives.length);
+		};
+	}
 
 }

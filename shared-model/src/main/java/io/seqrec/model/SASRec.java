@@ -12,7 +12,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
-import org.jspecify.annotations.Nullable;
 
 import io.seqrec.data.AllPositionsWindows;
 import io.seqrec.data.BatchFields;
@@ -173,19 +172,8 @@ public final class SASRec extends SequentialRecommender {
 			return allPositionsLoss(ps, batch);
 		}
 		NDArray seqOutput = sequenceOutput(ps, batch, true); // (B, H)
-		return nextItemLoss(ps, seqOutput, batch.get(BatchFields.POS_ITEM),
+		return Losses.nextItem(this.itemEmbedding, ps, seqOutput, batch.get(BatchFields.POS_ITEM),
 				(this.settings.lossType() == LossType.BPR) ? batch.get(BatchFields.NEG_ITEM) : null);
-	}
-
-	private NDArray nextItemLoss(ParameterStore ps, NDArray seqOutput, NDArray positives, @Nullable NDArray negatives) {
-		if (negatives == null) {
-			NDArray table = this.itemEmbedding.weight(ps, seqOutput, true); // (I, H)
-			NDArray logits = Linear.linear(seqOutput, table).head(); // (N, I)
-			return Losses.crossEntropy(logits, positives);
-		}
-		NDArray pos = seqOutput.mul(this.itemEmbedding.lookup(ps, positives, true)).sum(new int[] { -1 }); // (N)
-		NDArray neg = seqOutput.mul(this.itemEmbedding.lookup(ps, negatives, true)).sum(new int[] { -1 }); // (N)
-		return Losses.bpr(pos, neg);
 	}
 
 	@Override
@@ -199,21 +187,11 @@ public final class SASRec extends SequentialRecommender {
 	public TrainingTask trainingTask(TrainMode mode, SequentialDataset data) {
 		boolean bpr = this.settings.lossType() == LossType.BPR;
 		return switch (mode) {
-			case PREFIX -> TrainingTask.prefixes(data.train(), bpr ? this::sampleNegatives : BatchTransform.NONE);
+			case PREFIX -> TrainingTask.prefixes(data.train(),
+					bpr ? BatchTransform.uniformNegatives(this.numItems) : BatchTransform.NONE);
 			case ALL_POSITIONS -> TrainingTask.windows(AllPositionsWindows.build(data),
 					bpr ? this::sampleNegativesPerPosition : BatchTransform.NONE);
 		};
-	}
-
-	/** One uniform negative per row, never the row's target (RecBole's sampler). */
-	private void sampleNegatives(SequenceBatch batch, RandomGenerator random) {
-		int[] positives = batch.get(BatchFields.POS_ITEM);
-		NegativeSampler sampler = new NegativeSampler(this.numItems, random);
-		int[] negatives = new int[positives.length];
-		for (int i = 0; i < positives.length; i++) {
-			negatives[i] = sampler.uniformExcluding(positives[i]);
-		}
-		batch.put(BatchFields.NEG_ITEM, negatives, negatives.length);
 	}
 
 	/** One uniform negative per target position of a window batch. */
@@ -241,7 +219,7 @@ public final class SASRec extends SequentialRecommender {
 		if (this.settings.lossType() == LossType.BPR) {
 			negatives = batch.get(BatchFields.NEG_SEQ).reshape(-1).gather(positions, 0); // (N)
 		}
-		return nextItemLoss(ps, selected, targets, negatives);
+		return Losses.nextItem(this.itemEmbedding, ps, selected, targets, negatives);
 	}
 
 	@Override
