@@ -69,7 +69,7 @@ class ModelContractTests {
 	 * an entry runs with its defaults.
 	 */
 	private static final Map<String, Map<String, String>> SMALL = Map.of("SASRec",
-			Map.of("hidden_size", "16", "inner_size", "32"));
+			Map.of("hidden_size", "16", "inner_size", "32"), "FEARec", Map.of("hidden_size", "16", "inner_size", "32"));
 
 	/** Lowest test NDCG@10 a model must reach on the planted pattern. */
 	private static final double LEARNT = 0.6;
