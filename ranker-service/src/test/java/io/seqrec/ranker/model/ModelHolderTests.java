@@ -23,22 +23,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The swap protocol: a request that leased a model finishes on it after a swap, the old
  * model closes only when its last lease ends, and under concurrent leases and swaps no
- * request ever scores with a closed model and every replaced model is closed.
+ * request ever scores with a closed model and every replaced model is closed. Versions
+ * alternate between a SASRec and a FEARec artifact, so swaps also change the model class.
  */
 class ModelHolderTests {
 
 	@TempDir
 	static Path dir;
 
-	private static Path artifact;
+	private static Path sasrec;
+
+	private static Path fearec;
 
 	@BeforeAll
-	static void writeArtifact() {
-		artifact = dir.resolve("artifact");
-		TestArtifacts.untrained(artifact, 20, 6);
+	static void writeArtifacts() {
+		sasrec = dir.resolve("sasrec");
+		TestArtifacts.untrained(sasrec, 20, 6);
+		fearec = dir.resolve("fearec");
+		TestArtifacts.untrained(fearec, 20, 6, "FEARec");
 	}
 
+	/** Even versions are SASRec, odd ones FEARec. */
 	private static LiveModel load(String version) {
+		Path artifact = (Integer.parseInt(version) % 2 == 0) ? sasrec : fearec;
 		return new LiveModel("sasrec", version, 0, ModelArtifact.load(artifact, Device.cpu()));
 	}
 
@@ -50,6 +57,7 @@ class ModelHolderTests {
 		ModelLease lease = holder.lease().orElseThrow();
 		holder.swap(load("2"));
 		assertThat(first.isClosed()).isFalse();
+		assertThat(lease.model().network().modelName()).isEqualTo("FEARec");
 		assertThat(ForwardPass.scores(lease.model(), List.of(new int[] { 1, 2 }))).hasSize(21);
 		assertThat(lease.model().manager().isOpen()).isTrue();
 		lease.close();
@@ -58,6 +66,7 @@ class ModelHolderTests {
 		assertThat(first.manager().isOpen()).isFalse();
 		try (ModelLease now = holder.lease().orElseThrow()) {
 			assertThat(now.model().version()).isEqualTo("2");
+			assertThat(now.model().network().modelName()).isEqualTo("SASRec");
 		}
 		holder.clear();
 		assertThat(holder.lease()).isEmpty();

@@ -3,7 +3,10 @@ package io.seqrec.ranker.model;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,8 +16,9 @@ import ai.djl.Device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.seqrec.artifact.ModelArtifact;
 
@@ -24,25 +28,29 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * Both scorers give every caller the scores of its own sequences (the same as a pass of
  * one), also when concurrent requests share a batch, and neither leaves native arrays
- * behind in the model's manager.
+ * behind in the model's manager; for SASRec and for FEARec (whose evaluation-mode delays
+ * are chosen per row, so a row's scores do not depend on its batch).
  */
 class ScorerTests {
 
 	@TempDir
 	static Path dir;
 
-	private static LiveModel model;
+	private static final Map<String, LiveModel> MODELS = new LinkedHashMap<>();
 
 	@BeforeAll
 	static void load() {
-		Path artifact = dir.resolve("artifact");
-		TestArtifacts.untrained(artifact, 40, 8);
-		model = new LiveModel("sasrec", "1", 0, ModelArtifact.load(artifact, Device.cpu()));
+		for (String name : new String[] { "SASRec", "FEARec" }) {
+			Path artifact = dir.resolve(name);
+			TestArtifacts.untrained(artifact, 40, 8, name);
+			MODELS.put(name,
+					new LiveModel(name.toLowerCase(Locale.ROOT), "1", 0, ModelArtifact.load(artifact, Device.cpu())));
+		}
 	}
 
 	@AfterAll
 	static void close() {
-		model.release();
+		MODELS.values().forEach(LiveModel::release);
 	}
 
 	private static int[] sequence(int seed) {
@@ -54,7 +62,7 @@ class ScorerTests {
 		return items;
 	}
 
-	private static void concurrentRequestsGetTheirOwnScores(Scorer scorer) throws Exception {
+	private static void concurrentRequestsGetTheirOwnScores(LiveModel model, Scorer scorer) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		int before = model.manager().getManagedArrays().size();
 		try {
@@ -83,25 +91,29 @@ class ScorerTests {
 		assertThat(model.manager().getManagedArrays()).hasSize(before);
 	}
 
-	@Test
-	void microBatchingScoresEachCallersRowsAndLeaksNothing() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "SASRec", "FEARec" })
+	void microBatchingScoresEachCallersRowsAndLeaksNothing(String name) throws Exception {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		concurrentRequestsGetTheirOwnScores(new BatchingScorer(1, 16, Duration.ofMillis(1), meters));
+		concurrentRequestsGetTheirOwnScores(MODELS.get(name), new BatchingScorer(1, 16, Duration.ofMillis(1), meters));
 		var batches = meters.get("seqrec.ranker.scoring.batch.size").summary();
 		assertThat(batches.totalAmount()).isEqualTo(400);
 		// concurrent requests shared passes
 		assertThat(batches.count()).isLessThan(200);
 	}
 
-	@Test
-	void aPoolScoresEachCallersRowsAndLeaksNothing() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "SASRec", "FEARec" })
+	void aPoolScoresEachCallersRowsAndLeaksNothing(String name) throws Exception {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		concurrentRequestsGetTheirOwnScores(new PooledScorer(2, meters));
+		concurrentRequestsGetTheirOwnScores(MODELS.get(name), new PooledScorer(2, meters));
 		assertThat(meters.get("seqrec.ranker.scoring.batch.size").summary().count()).isEqualTo(200);
 	}
 
-	@Test
-	void aRequestLargerThanTheBatchLimitIsScoredInChunks() {
+	@ParameterizedTest
+	@ValueSource(strings = { "SASRec", "FEARec" })
+	void aRequestLargerThanTheBatchLimitIsScoredInChunks(String name) {
+		LiveModel model = MODELS.get(name);
 		BatchingScorer scorer = new BatchingScorer(1, 4, Duration.ZERO, new SimpleMeterRegistry());
 		try {
 			List<int[]> sequences = new ArrayList<>();

@@ -21,8 +21,9 @@ import io.seqrec.model.ModelRegistry;
 import io.seqrec.model.SequentialRecommender;
 
 /**
- * Small untrained SASRec artifacts for tests: items {@code item-1..item-n}, item
- * {@code i} with popularity {@code i} (so {@code item-n} is the most popular).
+ * Small untrained artifacts for tests (SASRec unless another model is named): items
+ * {@code item-1..item-n}, item {@code i} with popularity {@code i} (so {@code item-n} is
+ * the most popular).
  */
 public final class TestArtifacts {
 
@@ -36,9 +37,22 @@ public final class TestArtifacts {
 	 * @param maxLength {@code MAX_ITEM_LIST_LENGTH}
 	 */
 	public static void untrained(Path directory, int items, int maxLength) {
+		untrained(directory, items, maxLength, "SASRec");
+	}
+
+	/**
+	 * Writes an untrained artifact of a model, with small layers (the fewest the model
+	 * allows: one for SASRec, two for FEARec's frequency ramp).
+	 * @param directory the artifact directory to create
+	 * @param items the catalog size
+	 * @param maxLength {@code MAX_ITEM_LIST_LENGTH}
+	 * @param modelName the registry name
+	 */
+	public static void untrained(Path directory, int items, int maxLength, String modelName) {
+		String layers = "FEARec".equals(modelName) ? "2" : "1";
 		Config config = ConfigLoader
-			.load(new ConfigRequest("SASRec", "test", List.of(), Map.of(), Map.of("MAX_ITEM_LIST_LENGTH",
-					Integer.toString(maxLength), "hidden_size", "16", "inner_size", "32", "n_layers", "1")));
+			.load(new ConfigRequest(modelName, "test", List.of(), Map.of(), Map.of("MAX_ITEM_LIST_LENGTH",
+					Integer.toString(maxLength), "hidden_size", "16", "inner_size", "32", "n_layers", layers)));
 		List<String> tokens = new ArrayList<>();
 		for (int i = 1; i <= items; i++) {
 			tokens.add("item-" + i);

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,7 +66,11 @@ class SeqrecCommandTests {
 	}
 
 	private List<String> tiny(String... extra) {
-		List<String> args = new ArrayList<>(List.of("train", "--model", "SASRec", "--dataset", "tiny", "--data-path",
+		return tinyRun("SASRec", extra);
+	}
+
+	private List<String> tinyRun(String model, String... extra) {
+		List<String> args = new ArrayList<>(List.of("train", "--model", model, "--dataset", "tiny", "--data-path",
 				this.data.toString(), "--epochs=2", "--hidden_size=16", "--inner_size=32", "--MAX_ITEM_LIST_LENGTH=5"));
 		args.addAll(List.of(extra));
 		return args;
@@ -79,9 +85,10 @@ class SeqrecCommandTests {
 		}
 	}
 
-	@Test
-	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces() throws IOException {
-		int code = run(tiny("--output", this.output.toString()).toArray(String[]::new));
+	@ParameterizedTest
+	@ValueSource(strings = { "SASRec", "FEARec" })
+	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces(String model) throws IOException {
+		int code = run(tinyRun(model, "--output", this.output.toString()).toArray(String[]::new));
 		assertThat(code).as(this.err.toString()).isZero();
 		String printed = this.out.toString();
 		assertThat(printed).contains("epoch 0 training [time: ", "epoch 1 evaluating [time: ", "valid result: ",
@@ -93,7 +100,7 @@ class SeqrecCommandTests {
 			});
 		assertThat(result).containsKeys("model", "config", "best_valid", "test", "best_epoch", "epochs_run",
 				"train_seconds");
-		assertThat(result.get("model")).isEqualTo("SASRec");
+		assertThat(result.get("model")).isEqualTo(model);
 		assertThat(result.get("epochs_run")).isEqualTo(2);
 		assertThat(this.output.resolve("artifact/manifest.json")).exists();
 
@@ -101,6 +108,15 @@ class SeqrecCommandTests {
 		code = run("evaluate", "--artifact", this.output.toString(), "--data-path", this.data.toString());
 		assertThat(code).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains(testLine);
+	}
+
+	@Test
+	void fearecInAllPositionsModeIsAOneLineErrorBeforeAnyDataIsRead() {
+		int code = run("train", "--model", "FEARec", "--dataset", "absent", "--data-path", this.data.toString(),
+				"--train_mode=all_positions");
+		assertThat(code).isEqualTo(2);
+		assertOneLineError("train_mode all_positions does not apply to FEARec", "use train_mode prefix");
+		assertThat(this.err.toString()).doesNotContain("absent");
 	}
 
 	@Test
