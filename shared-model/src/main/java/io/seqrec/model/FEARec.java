@@ -5,26 +5,17 @@ import java.util.List;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
 
 import io.seqrec.data.BatchFields;
 import io.seqrec.data.SameTargetRows;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.nn.AttentionMasks;
 import io.seqrec.nn.AutoCorrelation;
-import io.seqrec.nn.EmbeddingTable;
 import io.seqrec.nn.FeedForward;
 import io.seqrec.nn.FrequencyBands;
 import io.seqrec.nn.HybridAttention;
-import io.seqrec.nn.InvertedDropout;
-import io.seqrec.nn.Losses;
 import io.seqrec.nn.TransformerEncoder;
 
 /**
@@ -70,7 +61,7 @@ import io.seqrec.nn.TransformerEncoder;
  * {@code all_positions} training does not apply: a window's output at one position would
  * see its own target through the frequency branch.
  */
-public final class FEARec extends SequentialRecommender {
+public final class FEARec extends TransformerRecommender {
 
 	/** Registry name. */
 	public static final String NAME = "FEARec";
@@ -87,21 +78,7 @@ public final class FEARec extends SequentialRecommender {
 
 	private static final byte VERSION = 1;
 
-	private final int numItems;
-
-	private final int maxSeqLength;
-
 	private final FEARecSettings settings;
-
-	private final EmbeddingTable itemEmbedding;
-
-	private final EmbeddingTable positionEmbedding;
-
-	private final LayerNorm layerNorm;
-
-	private final InvertedDropout dropout;
-
-	private final TransformerEncoder encoder;
 
 	private final FEARecContrast contrast;
 
@@ -112,24 +89,9 @@ public final class FEARec extends SequentialRecommender {
 	 * @throws IllegalArgumentException if the settings do not fit the sequence length
 	 */
 	public FEARec(ModelContext context, FEARecSettings settings) {
-		super(VERSION);
-		this.numItems = context.numItems();
-		this.maxSeqLength = context.maxSeqLength();
+		super(VERSION, context, settings.encoder(), "item_encoder", encoder(settings, context.maxSeqLength()));
 		this.settings = settings;
 		this.contrast = new FEARecContrast(settings);
-		TransformerSettings encoder = settings.encoder();
-		int hidden = encoder.hiddenSize();
-		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(this.numItems, hidden, true));
-		this.positionEmbedding = addChildBlock("position_embedding",
-				new EmbeddingTable(this.maxSeqLength, hidden, false));
-		this.layerNorm = addChildBlock("layer_norm",
-				LayerNorm.builder().axis(2).optEpsilon(encoder.layerNormEps()).build());
-		this.dropout = addChildBlock("dropout", new InvertedDropout(encoder.hiddenDropoutProb()));
-		this.encoder = addChildBlock("item_encoder", encoder(settings, this.maxSeqLength));
-		// RecBole's _init_weights: Linear and Embedding weights ~ N(0,
-		// initializer_range),
-		// biases 0, LayerNorm 1/0 (DJL's defaults for BIAS, GAMMA and BETA)
-		setInitializer(new NormalInitializer(encoder.initializerRange()), Parameter.Type.WEIGHT);
 	}
 
 	/** RecBole's FEAEncoder: hybrid attention and feed-forward per layer. */
@@ -159,16 +121,6 @@ public final class FEARec extends SequentialRecommender {
 	}
 
 	@Override
-	public int numItems() {
-		return this.numItems;
-	}
-
-	@Override
-	public int maxSeqLength() {
-		return this.maxSeqLength;
-	}
-
-	@Override
 	public FEARecSettings settings() {
 		return this.settings;
 	}
@@ -182,35 +134,29 @@ public final class FEARec extends SequentialRecommender {
 	 * @return {@code [B, H]}
 	 */
 	NDArray sequenceOutput(ParameterStore ps, NDArray itemSeq, NDArray lengths, boolean training) {
-		NDArray items = this.itemEmbedding.lookup(ps, itemSeq, training); // (B, L, H)
-		NDArray positions = this.positionEmbedding.weight(ps, itemSeq, training); // (L,
-																					// H)
-		NDArray x = this.layerNorm.forward(ps, new NDList(items.add(positions)), training).head();
-		x = this.dropout.apply(x, training);
-		NDArray mask = AttentionMasks.causal(itemSeq); // (B, 1, L, L), time branch only
-		NDArray output = this.encoder.forward(ps, new NDList(x, mask), training).head(); // (B,
-																							// L,
-																							// H)
-		return gatherIndexes(output, lengths.sub(1).toType(DataType.INT64, false)); // (B,
-																					// H)
+		// (B, 1, L, L): read by the time branch only
+		NDArray mask = AttentionMasks.causal(itemSeq);
+		NDArray output = encoder().forward(ps, new NDList(embed(ps, itemSeq, training), mask), training).head();
+		// (B, H)
+		return gatherIndexes(output, lengths.sub(1).toType(DataType.INT64, false));
 	}
 
 	@Override
 	public NDArray calculateLoss(ParameterStore ps, NDList batch) {
-		NDArray seqOutput = sequenceOutput(ps, batch.get(BatchFields.ITEM_SEQ), batch.get(BatchFields.ITEM_SEQ_LEN),
-				true); // (B, H)
-		NDArray loss = Losses.nextItem(this.itemEmbedding, ps, seqOutput, batch.get(BatchFields.POS_ITEM),
+		NDArray itemSeq = batch.get(BatchFields.ITEM_SEQ);
+		// (B, H)
+		NDArray seqOutput = sequenceOutput(ps, itemSeq, batch.get(BatchFields.ITEM_SEQ_LEN), true);
+		NDArray loss = nextItemLoss(ps, seqOutput, batch.get(BatchFields.POS_ITEM),
 				(this.settings.lossType() == LossType.BPR) ? batch.get(BatchFields.NEG_ITEM) : null);
 		return this.contrast.addTo(loss, seqOutput, batch,
-				(itemSeq, lengths) -> sequenceOutput(ps, itemSeq, lengths, true));
+				(sequences, lengths) -> sequenceOutput(ps, sequences, lengths, true));
 	}
 
 	@Override
 	public NDArray fullSortPredict(ParameterStore ps, NDList batch) {
-		NDArray seqOutput = sequenceOutput(ps, batch.get(BatchFields.ITEM_SEQ), batch.get(BatchFields.ITEM_SEQ_LEN),
-				false); // (B, H)
-		return Linear.linear(seqOutput, this.itemEmbedding.weight(ps, seqOutput, false)).head(); // (B,
-																									// I)
+		NDArray itemSeq = batch.get(BatchFields.ITEM_SEQ);
+		// (B, I)
+		return scores(ps, sequenceOutput(ps, itemSeq, batch.get(BatchFields.ITEM_SEQ_LEN), false));
 	}
 
 	/**
@@ -226,24 +172,13 @@ public final class FEARec extends SequentialRecommender {
 		}
 		BatchTransform transform = BatchTransform.NONE;
 		if (this.settings.lossType() == LossType.BPR) {
-			transform = transform.andThen(BatchTransform.uniformNegatives(this.numItems));
+			transform = transform.andThen(BatchTransform.uniformNegatives(numItems()));
 		}
 		FEARecSettings.Contrast objective = this.settings.contrast();
 		if (objective != null && objective.needsSameTarget()) {
-			transform = transform.andThen(SameTargetRows.of(data.train(), this.numItems)::complete);
+			transform = transform.andThen(SameTargetRows.of(data.train(), numItems())::complete);
 		}
 		return TrainingTask.prefixes(data.train(), transform).unchunked();
-	}
-
-	@Override
-	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-		Shape seq = inputShapes[0];
-		Shape hidden = new Shape(seq.get(0), seq.get(1), this.settings.encoder().hiddenSize());
-		this.itemEmbedding.initialize(manager, dataType, seq);
-		this.positionEmbedding.initialize(manager, dataType, seq);
-		this.layerNorm.initialize(manager, dataType, hidden);
-		this.dropout.initialize(manager, dataType, hidden);
-		this.encoder.initialize(manager, dataType, hidden, new Shape(seq.get(0), 1, seq.get(1), seq.get(1)));
 	}
 
 }

@@ -104,8 +104,8 @@ public final class AutoCorrelation {
 		if (training) {
 			NDList top = correlation.mean(new int[] { 0 }).topK(this.delays, -1, true, true);
 			delays = top.get(1).reshape(1, this.delays); // (1, k)
-			weights = correlation.gather(delays.broadcast(batch, this.delays), 1); // (B,
-																					// k)
+			// (B, k)
+			weights = correlation.gather(delays.broadcast(batch, this.delays), 1);
 		}
 		else {
 			NDList top = correlation.topK(this.delays, -1, true, true);

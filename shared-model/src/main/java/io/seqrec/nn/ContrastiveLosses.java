@@ -77,8 +77,8 @@ public final class ContrastiveLosses {
 			@Override
 			NDArray matrix(NDArray z) {
 				NDArray squares = z.mul(z).sum(new int[] { 1 }, true); // (2B, 1)
-				NDArray norms = squares.matMul(squares.transpose()).maximum(1e-16f).sqrt(); // (2B,
-																							// 2B)
+				// (2B, 2B)
+				NDArray norms = squares.matMul(squares.transpose()).maximum(1e-16f).sqrt();
 				return z.matMul(z.transpose()).div(norms);
 			}
 		};

@@ -105,9 +105,8 @@ public final class HybridAttention extends AbstractBlock {
 		NDArray correlation = this.frequency.correlation(qf, kf); // (B, n)
 		NDArray context = sequence(this.frequency.aggregate(v, correlation, training), batch, length); // (B,L,H)
 		if (this.time != null) {
-			NDArray timeContext = timeAttention(q, k, v, qf, kf, inputs.get(1), training); // (B,
-																							// L,
-																							// H)
+			// (B, L, H)
+			NDArray timeContext = timeAttention(q, k, v, qf, kf, inputs.get(1), training);
 			context = Scalars.mul(context, 1f - this.time.weight()).add(Scalars.mul(timeContext, this.time.weight()));
 		}
 		NDArray out = this.dense.forward(ps, new NDList(context), training).head();

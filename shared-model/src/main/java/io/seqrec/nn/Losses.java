@@ -39,8 +39,8 @@ public final class Losses {
 	public static NDArray nextItem(EmbeddingTable items, ParameterStore ps, NDArray seqOutput, NDArray positives,
 			@Nullable NDArray negatives) {
 		if (negatives == null) {
-			NDArray logits = Linear.linear(seqOutput, items.weight(ps, seqOutput, true)).head(); // (N,
-																									// I)
+			// (N, I)
+			NDArray logits = Linear.linear(seqOutput, items.weight(ps, seqOutput, true)).head();
 			return crossEntropy(logits, positives);
 		}
 		NDArray pos = seqOutput.mul(items.lookup(ps, positives, true)).sum(new int[] { -1 }); // (N)
