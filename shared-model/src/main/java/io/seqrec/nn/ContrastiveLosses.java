@@ -78,7 +78,8 @@ public final class ContrastiveLosses {
 			NDArray matrix(NDArray z) {
 				NDArray squares = z.mul(z).sum(new int[] { 1 }, true); // (2B, 1)
 				// (2B, 2B)
-				NDArray norms = squares.matMul(squares.transpose()).maximum(1e-16f).sqrt();
+				NDArray products = squares.matMul(squares.transpose());
+				NDArray norms = products.maximum(Scalars.of(products, 1e-16f)).sqrt();
 				return z.matMul(z.transpose()).div(norms);
 			}
 		};

@@ -5,6 +5,7 @@ import java.util.List;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 
 /**
  * FEARec's frequency ramp: the contiguous band of rFFT bins each hybrid attention layer
@@ -142,17 +143,15 @@ public final class FrequencyBands {
 		}
 
 		/**
-		 * The band as a 0/1 mask over the bins.
+		 * The band as a 0/1 mask over the bins, made by native operations (not from Java
+		 * memory), so autograd may keep it after the array is closed.
 		 * @param manager where to create it (a batch's manager)
 		 * @param bins {@code M}
 		 * @return {@code [M]} float32, 1 inside the band
 		 */
 		public NDArray mask(NDManager manager, int bins) {
-			float[] mask = new float[bins];
-			for (int bin = Math.max(this.left, 0); bin < Math.min(this.right, bins); bin++) {
-				mask[bin] = 1f;
-			}
-			return manager.create(mask);
+			NDArray index = manager.arange(0, bins, 1, DataType.INT32);
+			return index.gte(this.left).logicalAnd(index.lt(this.right)).toType(DataType.FLOAT32, false);
 		}
 
 		@Override

@@ -94,8 +94,16 @@ public final class HybridAttention extends AbstractBlock {
 	@Override
 	protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
 			PairList<String, Object> params) {
-		NDArray x = inputs.get(0); // (B, L, H)
-		long batch = x.getShape().get(0);
+		// every intermediate lives in a scope closed on return: autograd keeps what it
+		// needs
+		try (NDManager scope = inputs.head().getManager().newSubManager()) {
+			scope.tempAttachAll(inputs);
+			return new NDList(scope.ret(attend(ps, inputs.get(0), inputs.get(1), training)));
+		}
+	}
+
+	private NDArray attend(ParameterStore ps, NDArray x, NDArray mask, boolean training) {
+		long batch = x.getShape().get(0); // x: (B, L, H)
 		long length = x.getShape().get(1);
 		NDArray q = channels(this.query.forward(ps, new NDList(x), training).head(), batch, length); // (B,h,E,L)
 		NDArray k = channels(this.key.forward(ps, new NDList(x), training).head(), batch, length);
@@ -106,12 +114,12 @@ public final class HybridAttention extends AbstractBlock {
 		NDArray context = sequence(this.frequency.aggregate(v, correlation, training), batch, length); // (B,L,H)
 		if (this.time != null) {
 			// (B, L, H)
-			NDArray timeContext = timeAttention(q, k, v, qf, kf, inputs.get(1), training);
+			NDArray timeContext = timeAttention(q, k, v, qf, kf, mask, training);
 			context = Scalars.mul(context, 1f - this.time.weight()).add(Scalars.mul(timeContext, this.time.weight()));
 		}
 		NDArray out = this.dense.forward(ps, new NDList(context), training).head();
 		out = this.outDropout.apply(out, training);
-		return this.layerNorm.forward(ps, new NDList(out.add(x)), training);
+		return this.layerNorm.forward(ps, new NDList(out.add(x)), training).head();
 	}
 
 	/**
