@@ -37,3 +37,13 @@ if [[ "$model" == all || "$model" == FEARec ]]; then
   # so only the scores are compared)
   $PY $R/dump.py FEARec ml-100k $D fearec-authors.npz $SMALL $TRM $ARCH --contrast=us_x --tau=1 --sim=dot
 fi
+
+if [[ "$model" == all || "$model" == BERT4Rec ]]; then
+  TRM="--hidden_size=16 --inner_size=32 --n_layers=2 --n_heads=2 --hidden_dropout_prob=0 --attn_dropout_prob=0"
+  $PY $R/dump.py BERT4Rec ml-100k $D bert4rec-ce.npz $SMALL $TRM
+  $PY $R/dump.py BERT4Rec ml-100k $D bert4rec-bpr.npz $SMALL $TRM --loss_type=BPR "$NEG"
+  # initial weights and L = 100: test histories shorter than L, where the prediction input
+  # still drops the oldest item
+  $PY $R/dump.py BERT4Rec ml-100k $D bert4rec-short.npz --MAX_ITEM_LIST_LENGTH=100 --eval_batch_size=8 \
+    --train_batch_size=16 $TRM
+fi

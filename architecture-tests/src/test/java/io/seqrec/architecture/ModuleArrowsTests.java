@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The module arrows of ARCHITECTURE.md: services depend on shared-model, never the other
  * way, and never on each other; shared-model is a plain library (no Spring, no engine
- * classes).
+ * classes); main code never depends on test-support.
  */
 class ModuleArrowsTests {
 
@@ -38,7 +38,8 @@ class ModuleArrowsTests {
 
 	@Test
 	void everyModuleIsImported() {
-		for (String module : new String[] { "shared-model", "ingest-service", "trainer-service", "ranker-service" }) {
+		for (String module : new String[] { "shared-model", "ingest-service", "trainer-service", "ranker-service",
+				"test-support" }) {
 			assertThat(classes.stream().anyMatch(inModule(module))).as(module).isTrue();
 		}
 	}
@@ -86,6 +87,18 @@ class ModuleArrowsTests {
 			.dependOnClassesThat()
 			.resideInAPackage("io.seqrec.launcher..")
 			.because("the launcher assembles the services; they must not know it")
+			.check(classes);
+	}
+
+	@Test
+	void noMainCodeDependsOnTestSupport() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.seqrec.testsupport..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.seqrec.testsupport..")
+			.because("test-support (embedded servers, fixtures) is a test-scope library; "
+					+ "the enforce-test-support rule of the parent POM keeps it out of main dependencies")
 			.check(classes);
 	}
 

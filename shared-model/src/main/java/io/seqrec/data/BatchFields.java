@@ -44,6 +44,28 @@ public final class BatchFields {
 	 */
 	public static final String SAME_TARGET_SEQ_LEN = "sem_aug_lengths";
 
+	/**
+	 * BERT4Rec: the history with its cloze positions replaced by the mask token
+	 * {@code [B, L]}.
+	 */
+	public static final String MASK_ITEM_SEQ = "Mask_item_id_list";
+
+	/**
+	 * BERT4Rec: the masked items, one per loss slot {@code [B, m]}, left-padded with 0.
+	 */
+	public static final String MASK_POS_ITEMS = "Pos_item_id";
+
+	/**
+	 * BERT4Rec: one negative per loss slot {@code [B, m]} (BPR), left-padded with 0.
+	 */
+	public static final String MASK_NEG_ITEMS = "Neg_item_id";
+
+	/**
+	 * BERT4Rec: the position of each loss slot {@code [B, m]}, left-padded with 0; a slot
+	 * whose index is 0 carries no loss.
+	 */
+	public static final String MASK_INDEX = "MASK_INDEX";
+
 	private BatchFields() {
 	}
 

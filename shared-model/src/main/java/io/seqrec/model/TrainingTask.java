@@ -97,6 +97,17 @@ public sealed interface TrainingTask permits TrainingTask.Batches, TrainingTask.
 		}
 
 		/**
+		 * The same task with another count of loss terms per batch, for a model whose
+		 * loss averages over something other than rows or target positions (BERT4Rec's
+		 * masked slots).
+		 * @param terms the number of terms of a completed batch or chunk
+		 * @return the task
+		 */
+		public Batches withLossTerms(ToDoubleFunction<SequenceBatch> terms) {
+			return new Batches(this.rows, this.rowsPerBatch, this.source, this.transform, terms, this.chunkable);
+		}
+
+		/**
 		 * Rows (samples or windows) per epoch.
 		 * @return the count
 		 */

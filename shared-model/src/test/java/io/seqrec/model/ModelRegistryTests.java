@@ -88,6 +88,21 @@ class ModelRegistryTests {
 	}
 
 	@Test
+	void bert4RecNeedsItsClozeTransformAndDrawsItsOwnNegatives() {
+		Config config = load("BERT4Rec", Map.of());
+		assertThat(config.getString("transform")).isEqualTo("mask_itemseq");
+		assertThat(BERT4Rec.SPEC.transform()).isEqualTo("mask_itemseq");
+		assertThat(BERT4Rec.SPEC.trainModes()).containsExactlyInAnyOrder(TrainMode.PREFIX, TrainMode.ALL_POSITIONS);
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> load("BERT4Rec", Map.of("transform", "~")))
+			.withMessageContaining("key 'transform' must not be null");
+		// BPR negatives come from the cloze transform, not from train_neg_sample_args
+		assertThat(load("BERT4Rec", Map.of("loss_type", "BPR", "train_neg_sample_args", "~")).getString("loss_type"))
+			.isEqualTo("BPR");
+		assertThatExceptionOfType(ConfigException.class).isThrownBy(() -> load("BERT4Rec", Map.of("mask_ratio", "1.5")))
+			.withMessage("mask_ratio must be in (0, 1], got 1.5");
+	}
+
+	@Test
 	void anUnsupportedTrainModeIsAConfigurationErrorWithItsReason() {
 		ModelSpec<ModelSettings> prefixOnly = ModelSpec
 			.builder("SASRec", ModelSettings.class, (values) -> ModelSettings.NONE, (settings, context) -> null)

@@ -14,8 +14,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 
+import io.seqrec.data.BatchFields;
 import io.seqrec.model.SequentialRecommender;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +90,21 @@ final class RecBoleFixture implements AutoCloseable {
 		NDArray array = get(name).toType(DataType.INT64, true);
 		array.setName(as);
 		return array;
+	}
+
+	/**
+	 * Scores RecBole's test batch ({@code eval/item_id_list}, {@code eval/item_length})
+	 * with a seqrec model and compares them with RecBole's ({@code eval/scores}).
+	 * @param model the model with RecBole's weights loaded
+	 * @return the largest absolute score difference
+	 */
+	double largestScoreDifference(SequentialRecommender model) {
+		NDList test = new NDList(field("eval/item_id_list", BatchFields.ITEM_SEQ),
+				field("eval/item_length", BatchFields.ITEM_SEQ_LEN));
+		NDArray scores = model.fullSortPredict(new ParameterStore(this.manager, false), test);
+		NDArray expected = get("eval/scores");
+		assertThat(scores.getShape()).as("scores").isEqualTo(expected.getShape());
+		return scores.sub(expected).abs().max().getFloat();
 	}
 
 	/**

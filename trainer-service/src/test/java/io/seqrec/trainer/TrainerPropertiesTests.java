@@ -13,32 +13,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Fast training ({@code all_positions}) is the trainer's default only for models that
- * support it: FEARec stays on RecBole's prefix training, and asking it for
- * {@code all_positions} explicitly is a configuration error with the reason.
+ * The trainer's run configuration: fast training picks {@code train_mode: all_positions}
+ * for every model that supports it, unless the configuration sets a mode itself; FEARec
+ * stays on RecBole's prefix training, and asking it for {@code all_positions} explicitly
+ * is a configuration error with the reason.
  */
 class TrainerPropertiesTests {
 
-	private static TrainerProperties properties(String model, Map<String, String> config) {
-		return new TrainerProperties(model, model.toLowerCase(java.util.Locale.ROOT), config, true, Path.of("models"),
+	private static TrainerProperties properties(String model, Map<String, String> config, boolean fast) {
+		return new TrainerProperties(model, model.toLowerCase(java.util.Locale.ROOT), config, fast, Path.of("models"),
 				new TrainerProperties.Schedule(null, null, 0, java.time.Duration.ofSeconds(30)),
 				new TrainerProperties.Gate("ndcg@10", 0.0), 10);
 	}
 
-	private static Config load(TrainerProperties properties) {
+	private static Config config(TrainerProperties properties) {
 		return ModelRegistry.loadConfig(properties.configRequest());
 	}
 
 	@Test
-	void sasrecTrainsFastByDefault() {
-		assertThat(load(properties("SASRec", Map.of())).getString("train_mode")).isEqualTo("all_positions");
-		assertThat(load(properties("SASRec", Map.of("train_mode", "prefix"))).getString("train_mode"))
-			.isEqualTo("prefix");
+	void fastTrainingTrainsBert4RecOnWindowsWithItsClozeTransform() {
+		Config config = config(properties("BERT4Rec", Map.of(), true));
+		assertThat(config.model()).isEqualTo("BERT4Rec");
+		assertThat(config.getString("train_mode")).isEqualTo("all_positions");
+		assertThat(config.getString("transform")).isEqualTo("mask_itemseq");
 	}
 
 	@Test
-	void fearecStaysOnPrefixTraining() {
-		Config config = load(properties("FEARec", Map.of("epochs", "3")));
+	void aConfiguredTrainModeOrSlowTrainingKeepsRecBolesPrefixes() {
+		assertThat(config(properties("BERT4Rec", Map.of("train_mode", "prefix"), true)).getString("train_mode"))
+			.isEqualTo("prefix");
+		assertThat(config(properties("BERT4Rec", Map.of(), false)).getString("train_mode")).isEqualTo("prefix");
+		assertThat(config(properties("SASRec", Map.of(), true)).getString("train_mode")).isEqualTo("all_positions");
+	}
+
+	@Test
+	void fearecStaysOnPrefixTrainingUnderFastTraining() {
+		Config config = config(properties("FEARec", Map.of("epochs", "3"), true));
 		assertThat(config.model()).isEqualTo("FEARec");
 		assertThat(config.getString("train_mode")).isEqualTo("prefix");
 		assertThat(config.getInt("epochs")).isEqualTo(3);
@@ -47,7 +57,7 @@ class TrainerPropertiesTests {
 	@Test
 	void fearecAskedForAllPositionsNamesTheReason() {
 		assertThatExceptionOfType(ConfigException.class)
-			.isThrownBy(() -> load(properties("FEARec", Map.of("train_mode", "all_positions"))))
+			.isThrownBy(() -> config(properties("FEARec", Map.of("train_mode", "all_positions"), true)))
 			.withMessageContaining("train_mode all_positions does not apply to FEARec")
 			.withMessageContaining("frequency branch");
 	}

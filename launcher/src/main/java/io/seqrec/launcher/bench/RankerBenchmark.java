@@ -224,11 +224,11 @@ final class RankerBenchmark implements Callable<Integer> {
 		store.publish(STORE_NAME, "bench-1", staging, new ModelVersion(STORE_NAME, "bench-1", "",
 				ModelVersion.Status.ACCEPTED, Map.of(), "", java.time.Instant.now().toString(), null));
 		store.setLive(STORE_NAME, "bench-1", false);
-		Map<String, Object> hyper = network.hyperParameters();
-		String layers = hyper.containsKey("hidden_size")
-				? "hidden " + hyper.get("hidden_size") + ", " + hyper.get("n_layers") + " layers, " : "";
-		out.printf(Locale.ROOT, "published an untrained %s (%sL=%d) in %.1f s%n", network.modelName(), layers,
-				maxLength, (System.nanoTime() - start) / 1e9);
+		Map<String, Object> sizes = network.hyperParameters();
+		String size = sizes.containsKey("hidden_size")
+				? "hidden " + sizes.get("hidden_size") + ", " + sizes.get("n_layers") + " layers, " : "";
+		out.printf(Locale.ROOT, "published an untrained %s (%sL=%d) in %.1f s%n", network.modelName(), size, maxLength,
+				(System.nanoTime() - start) / 1e9);
 		out.flush();
 	}
 

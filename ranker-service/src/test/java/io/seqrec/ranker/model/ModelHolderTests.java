@@ -1,6 +1,5 @@
 package io.seqrec.ranker.model;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.djl.Device;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.seqrec.artifact.ModelArtifact;
+import io.seqrec.testsupport.models.ModelFixture;
+import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,25 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModelHolderTests {
 
-	@TempDir
-	static Path dir;
+	private static final ModelFixture SASREC = ModelFixtures.untrained("SASRec", 20, 6);
 
-	private static Path sasrec;
-
-	private static Path fearec;
-
-	@BeforeAll
-	static void writeArtifacts() {
-		sasrec = dir.resolve("sasrec");
-		TestArtifacts.untrained(sasrec, 20, 6);
-		fearec = dir.resolve("fearec");
-		TestArtifacts.untrained(fearec, 20, 6, "FEARec");
-	}
+	private static final ModelFixture FEAREC = ModelFixtures.untrained("FEARec", 20, 6);
 
 	/** Even versions are SASRec, odd ones FEARec. */
 	private static LiveModel load(String version) {
-		Path artifact = (Integer.parseInt(version) % 2 == 0) ? sasrec : fearec;
-		return new LiveModel("sasrec", version, 0, ModelArtifact.load(artifact, Device.cpu()));
+		ModelFixture fixture = (Integer.parseInt(version) % 2 == 0) ? SASREC : FEAREC;
+		return new LiveModel("sasrec", version, 0, ModelArtifact.load(fixture.artifact(), Device.cpu()));
 	}
 
 	@Test

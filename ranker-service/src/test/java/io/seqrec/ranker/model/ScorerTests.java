@@ -1,6 +1,5 @@
 package io.seqrec.ranker.model;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,11 +15,11 @@ import ai.djl.Device;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.seqrec.artifact.ModelArtifact;
+import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -33,18 +32,13 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ScorerTests {
 
-	@TempDir
-	static Path dir;
-
 	private static final Map<String, LiveModel> MODELS = new LinkedHashMap<>();
 
 	@BeforeAll
 	static void load() {
 		for (String name : new String[] { "SASRec", "FEARec" }) {
-			Path artifact = dir.resolve(name);
-			TestArtifacts.untrained(artifact, 40, 8, name);
-			MODELS.put(name,
-					new LiveModel(name.toLowerCase(Locale.ROOT), "1", 0, ModelArtifact.load(artifact, Device.cpu())));
+			MODELS.put(name, new LiveModel(name.toLowerCase(Locale.ROOT), "1", 0,
+					ModelArtifact.load(ModelFixtures.untrained(name, 40, 8).artifact(), Device.cpu())));
 		}
 	}
 

@@ -65,11 +65,7 @@ class SeqrecCommandTests {
 		return commandLine.execute(args);
 	}
 
-	private List<String> tiny(String... extra) {
-		return tinyRun("SASRec", extra);
-	}
-
-	private List<String> tinyRun(String model, String... extra) {
+	private List<String> tiny(String model, String... extra) {
 		List<String> args = new ArrayList<>(List.of("train", "--model", model, "--dataset", "tiny", "--data-path",
 				this.data.toString(), "--epochs=2", "--hidden_size=16", "--inner_size=32", "--MAX_ITEM_LIST_LENGTH=5"));
 		args.addAll(List.of(extra));
@@ -86,9 +82,9 @@ class SeqrecCommandTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "SASRec", "FEARec" })
+	@ValueSource(strings = { "SASRec", "BERT4Rec", "FEARec" })
 	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces(String model) throws IOException {
-		int code = run(tinyRun(model, "--output", this.output.toString()).toArray(String[]::new));
+		int code = run(tiny(model, "--output", this.output.toString()).toArray(String[]::new));
 		assertThat(code).as(this.err.toString()).isZero();
 		String printed = this.out.toString();
 		assertThat(printed).contains("epoch 0 training [time: ", "epoch 1 evaluating [time: ", "valid result: ",
@@ -166,35 +162,35 @@ class SeqrecCommandTests {
 
 	@Test
 	void unknownKeyIsAOneLineErrorWithASuggestion() {
-		int code = run(tiny("--hiden_size=32").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--hiden_size=32").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("hiden_size", "hidden_size");
 	}
 
 	@Test
 	void wrongTypeIsAOneLineError() {
-		int code = run(tiny("--epochs=ten").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--epochs=ten").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("epochs", "ten");
 	}
 
 	@Test
 	void emptyDataAfterFilteringIsAOneLineError() {
-		int code = run(tiny("--user_inter_num_interval=[100,inf)").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--user_inter_num_interval=[100,inf)").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError();
 	}
 
 	@Test
 	void argumentsThatAreNotKeyValueAreRejected() {
-		int code = run(tiny("--epochs", "3").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--epochs", "3").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("--key=value");
 	}
 
 	@Test
 	void corruptArtifactIsRefused() throws IOException {
-		assertThat(run(tiny("--output", this.output.toString()).toArray(String[]::new))).isZero();
+		assertThat(run(tiny("SASRec", "--output", this.output.toString()).toArray(String[]::new))).isZero();
 		Path params = this.output.resolve("artifact/model-0000.params");
 		byte[] bytes = Files.readAllBytes(params);
 		bytes[bytes.length / 2] ^= 0x01;

@@ -1,62 +1,63 @@
-package io.seqrec.contract;
+package io.seqrec.ingest.store;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import redis.embedded.RedisServer;
+
+import io.seqrec.contract.RedisSequenceStore;
+import io.seqrec.contract.SequenceEntry;
+import io.seqrec.contract.UserSequence;
+import io.seqrec.contract.ValidEvent;
+import io.seqrec.ingest.IngestProperties;
+import io.seqrec.testsupport.redis.EmbeddedRedis;
+import io.seqrec.testsupport.redis.EmbeddedRedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read side of the sequence store on a real (embedded) Redis server.
+ * The read side of the sequence store (shared by the trainer and the ranker) on what the
+ * ingest service's writer stored in a real Redis server.
  */
+@EmbeddedRedis
 class RedisSequenceStoreIntegrationTests {
-
-	private static RedisServer server;
 
 	private static RedisClient client;
 
 	private static StatefulRedisConnection<String, String> connection;
 
 	@BeforeAll
-	static void start() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").build();
-		server.start();
-		client = RedisClient.create("redis://127.0.0.1:" + port);
-		connection = client.connect(StringCodec.UTF8);
-		RedisCommands<String, String> redis = connection.sync();
+	static void ingest(EmbeddedRedisServer server) {
+		client = RedisClient.create(server.url());
+		List<ValidEvent> events = new ArrayList<>();
 		for (int user = 0; user < 250; user++) {
 			for (int t = 0; t < 3; t++) {
-				redis.zadd(RedisKeys.sequence("user-" + user), 1000 + t, RedisKeys.member("e" + t, "item-" + t));
+				events.add(new ValidEvent("e" + t, "user-" + user, "item-" + t, 1000 + t, null, null));
 			}
 		}
-		redis.zadd(RedisKeys.sequence("late"), 300, RedisKeys.member("b", "second"));
-		redis.zadd(RedisKeys.sequence("late"), 100, RedisKeys.member("a", "first"));
-		redis.zadd(RedisKeys.ITEM_POPULARITY, 5, "hot");
-		redis.zadd(RedisKeys.ITEM_POPULARITY, 1, "cold");
-		redis.zadd(RedisKeys.ITEM_POPULARITY, 3, "warm");
-		redis.set(RedisKeys.EVENT_COUNTER, "752");
-		redis.set("unrelated:key", "ignored");
+		events.add(new ValidEvent("b", "late", "second", 300, null, null));
+		events.add(new ValidEvent("a", "late", "first", 100, null, null));
+		IngestProperties properties = new IngestProperties(200, Duration.ofHours(1), Duration.ofMinutes(5),
+				Duration.ZERO, 3, (short) 1, new IngestProperties.Retry(Duration.ofMillis(100), Duration.ofSeconds(1)),
+				64);
+		try (SequenceWriter writer = new SequenceWriter(client, properties, Clock.systemUTC())) {
+			assertThat(writer.write(events).written()).isEqualTo(752);
+		}
+		connection = server.connect();
+		connection.sync().set("unrelated:key", "ignored");
 	}
 
 	@AfterAll
-	static void stop() throws IOException {
+	static void disconnect() {
 		connection.close();
 		client.shutdown();
-		server.stop();
 	}
 
 	@Test
@@ -70,7 +71,7 @@ class RedisSequenceStoreIntegrationTests {
 
 	@Test
 	void readsSeveralUsersRecentItemsInTheirOrder() {
-		RedisSequenceStore store = new RedisSequenceStore(connection.async(), 50, java.time.Duration.ofSeconds(5));
+		RedisSequenceStore store = new RedisSequenceStore(connection.async(), 50, Duration.ofSeconds(5));
 		assertThat(store.recentItems(List.of("user-7", "nobody", "late"), 2))
 			.containsExactly(List.of("item-1", "item-2"), List.of(), List.of("first", "second"));
 		assertThat(store.recentItems(List.of("late"), 1)).containsExactly(List.of("second"));
@@ -93,8 +94,9 @@ class RedisSequenceStoreIntegrationTests {
 	@Test
 	void popularityAndCounter() {
 		RedisSequenceStore store = new RedisSequenceStore(connection.async(), 50);
-		assertThat(store.popularItems(2)).containsExactly(java.util.Map.entry("hot", 5L),
-				java.util.Map.entry("warm", 3L));
+		assertThat(store.popularItems(3)).containsOnly(Map.entry("item-0", 250L), Map.entry("item-1", 250L),
+				Map.entry("item-2", 250L));
+		assertThat(store.popularItems(5)).hasSize(5).containsEntry("first", 1L).containsEntry("second", 1L);
 		assertThat(store.ingestedEvents()).isEqualTo(752);
 	}
 
