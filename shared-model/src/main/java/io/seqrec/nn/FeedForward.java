@@ -57,10 +57,10 @@ public final class FeedForward extends AbstractBlock {
 		try (NDManager scope = inputs.head().getManager().newSubManager()) {
 			scope.tempAttachAll(inputs);
 			NDArray x = inputs.head(); // (B, L, H)
-			NDArray inner = this.activation.apply(this.dense1.forward(ps, new NDList(x), training).head()); // (B,L,I)
-			NDArray out = this.dense2.forward(ps, new NDList(inner), training).head(); // (B,
-																						// L,
-																						// H)
+			// (B, L, inner)
+			NDArray inner = this.activation.apply(this.dense1.forward(ps, new NDList(x), training).head());
+			// (B, L, H)
+			NDArray out = this.dense2.forward(ps, new NDList(inner), training).head();
 			out = this.dropout.apply(out, training);
 			return new NDList(scope.ret(this.layerNorm.forward(ps, new NDList(out.add(x)), training).head()));
 		}

@@ -3,11 +3,7 @@ package io.seqrec.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.jspecify.annotations.Nullable;
@@ -30,33 +26,15 @@ import org.jspecify.annotations.Nullable;
  * {@link MultiHeadAttention}. Its parameters are those of {@link MultiHeadAttention}
  * (four {@code H x H} projections and one LayerNorm).
  */
-public final class HybridAttention extends AbstractBlock {
+public final class HybridAttention extends ProjectedAttention {
 
 	private static final byte VERSION = 1;
-
-	private final int hiddenSize;
-
-	private final int heads;
 
 	private final AutoCorrelation frequency;
 
 	private final @Nullable TimeBranch time;
 
 	private final int bins;
-
-	private final Linear query;
-
-	private final Linear key;
-
-	private final Linear value;
-
-	private final Linear dense;
-
-	private final InvertedDropout attnDropout;
-
-	private final InvertedDropout outDropout;
-
-	private final LayerNorm layerNorm;
 
 	/**
 	 * Creates one layer's hybrid attention.
@@ -72,23 +50,10 @@ public final class HybridAttention extends AbstractBlock {
 	 */
 	public HybridAttention(int hiddenSize, int heads, float hiddenDropout, float attnDropout, float layerNormEps,
 			AutoCorrelation frequency, int bins, @Nullable TimeBranch time) {
-		super(VERSION);
-		if (heads <= 0 || hiddenSize % heads != 0) {
-			throw new IllegalArgumentException(
-					"hidden_size (" + hiddenSize + ") is not divisible by n_heads (" + heads + ")");
-		}
-		this.hiddenSize = hiddenSize;
-		this.heads = heads;
+		super(VERSION, hiddenSize, heads, hiddenDropout, attnDropout, layerNormEps, "_layer");
 		this.frequency = frequency;
 		this.bins = bins;
 		this.time = time;
-		this.query = addChildBlock("query_layer", Linear.builder().setUnits(hiddenSize).build());
-		this.key = addChildBlock("key_layer", Linear.builder().setUnits(hiddenSize).build());
-		this.value = addChildBlock("value_layer", Linear.builder().setUnits(hiddenSize).build());
-		this.dense = addChildBlock("dense", Linear.builder().setUnits(hiddenSize).build());
-		this.attnDropout = addChildBlock("attn_dropout", new InvertedDropout(attnDropout));
-		this.outDropout = addChildBlock("out_dropout", new InvertedDropout(hiddenDropout));
-		this.layerNorm = addChildBlock("layer_norm", LayerNorm.builder().axis(2).optEpsilon(layerNormEps).build());
 	}
 
 	@Override
@@ -105,9 +70,9 @@ public final class HybridAttention extends AbstractBlock {
 	private NDArray attend(ParameterStore ps, NDArray x, NDArray mask, boolean training) {
 		long batch = x.getShape().get(0); // x: (B, L, H)
 		long length = x.getShape().get(1);
-		NDArray q = channels(this.query.forward(ps, new NDList(x), training).head(), batch, length); // (B,h,E,L)
-		NDArray k = channels(this.key.forward(ps, new NDList(x), training).head(), batch, length);
-		NDArray v = channels(this.value.forward(ps, new NDList(x), training).head(), batch, length);
+		NDArray q = channels(query(ps, x, training), batch, length); // (B, h, E, L)
+		NDArray k = channels(key(ps, x, training), batch, length);
+		NDArray v = channels(value(ps, x, training), batch, length);
 		NDArray qf = q.rfft(length, -1); // (B, h, E, M) complex
 		NDArray kf = k.rfft(length, -1);
 		NDArray correlation = this.frequency.correlation(qf, kf); // (B, n)
@@ -117,9 +82,7 @@ public final class HybridAttention extends AbstractBlock {
 			NDArray timeContext = timeAttention(q, k, v, qf, kf, mask, training);
 			context = Scalars.mul(context, 1f - this.time.weight()).add(Scalars.mul(timeContext, this.time.weight()));
 		}
-		NDArray out = this.dense.forward(ps, new NDList(context), training).head();
-		out = this.outDropout.apply(out, training);
-		return this.layerNorm.forward(ps, new NDList(out.add(x)), training).head();
+		return output(ps, context, x, training);
 	}
 
 	/**
@@ -129,7 +92,6 @@ public final class HybridAttention extends AbstractBlock {
 	 */
 	private NDArray timeAttention(NDArray q, NDArray k, NDArray v, NDArray qf, NDArray kf, NDArray mask,
 			boolean training) {
-		long batch = q.getShape().get(0);
 		long length = q.getShape().get(3);
 		FrequencyBands.Band band = this.time.band();
 		NDArray qs = q;
@@ -141,39 +103,23 @@ public final class HybridAttention extends AbstractBlock {
 			ks = kf.mul(bandMask).irfft(length, -1);
 			vs = v.rfft(length, -1).mul(bandMask).irfft(length, -1);
 		}
-		int headSize = this.hiddenSize / this.heads;
-		// (B, h, L, E) x (B, h, E, L) -> (B, h, L, L)
-		NDArray scores = Scalars.div(qs.transpose(0, 1, 3, 2).matMul(ks), (float) Math.sqrt(headSize)).add(mask);
-		NDArray probs = this.attnDropout.apply(scores.softmax(-1), training);
-		return probs.matMul(vs.transpose(0, 1, 3, 2)) // (B, h, L, E)
-			.transpose(0, 2, 1, 3)
-			.reshape(batch, length, this.hiddenSize);
+		// channels last: (B, h, L, E); (B, L, H)
+		return attention(qs.transpose(0, 1, 3, 2), ks.transpose(0, 1, 3, 2), vs.transpose(0, 1, 3, 2), mask, training);
 	}
 
 	/** {@code [B, L, H]} to {@code [B, h, E, L]}. */
 	private NDArray channels(NDArray x, long batch, long length) {
-		return x.reshape(batch, length, this.heads, this.hiddenSize / this.heads).transpose(0, 2, 3, 1);
+		return x.reshape(batch, length, heads(), headSize()).transpose(0, 2, 3, 1);
 	}
 
 	/** {@code [B, h, E, L]} to {@code [B, L, H]}. */
 	private NDArray sequence(NDArray x, long batch, long length) {
-		return x.transpose(0, 3, 1, 2).reshape(batch, length, this.hiddenSize);
+		return x.transpose(0, 3, 1, 2).reshape(batch, length, hiddenSize());
 	}
 
 	@Override
 	public Shape[] getOutputShapes(Shape[] inputShapes) {
 		return new Shape[] { inputShapes[0] };
-	}
-
-	@Override
-	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-		Shape x = inputShapes[0];
-		for (Linear linear : new Linear[] { this.query, this.key, this.value, this.dense }) {
-			linear.initialize(manager, dataType, x);
-		}
-		this.attnDropout.initialize(manager, dataType, x);
-		this.outDropout.initialize(manager, dataType, x);
-		this.layerNorm.initialize(manager, dataType, x);
 	}
 
 	/**
