@@ -18,13 +18,15 @@ import io.seqrec.nn.Losses;
 import io.seqrec.nn.TransformerEncoder;
 
 /**
- * What SASRec and FEARec share, in RecBole's layout: the item embedding {@code [I, H]}
- * (padding row 0) that doubles as the output layer, the absolute position embedding
- * {@code [L, H]}, the input LayerNorm and dropout, and an encoder of {@code n_layers}
- * attention and feed-forward blocks, initialised as RecBole's {@code _init_weights}
- * (Linear and Embedding weights {@code N(0, initializer_range)}, biases 0, LayerNorm
- * 1/0). The children are registered in this order, so the parameter layout of a model is
- * the same as before this class existed.
+ * What SASRec, BERT4Rec and FEARec share, in RecBole's layout: the item embedding
+ * {@code [I, H]} (padding row 0; BERT4Rec adds its mask token's row) that doubles as the
+ * output layer of SASRec and FEARec, the absolute position embedding {@code [L, H]}, the
+ * input LayerNorm and dropout, and an encoder of {@code n_layers} attention and
+ * feed-forward blocks (causal or bidirectional mask), initialised as RecBole's
+ * {@code _init_weights} (Linear and Embedding weights {@code N(0, initializer_range)},
+ * biases 0, LayerNorm 1/0). The children are registered in this order, before any block
+ * of a subclass, so the parameter layout of a model is the same as before this class
+ * existed.
  */
 abstract class TransformerRecommender extends SequentialRecommender {
 
@@ -44,8 +46,11 @@ abstract class TransformerRecommender extends SequentialRecommender {
 
 	private final TransformerEncoder encoder;
 
+	private final boolean causal;
+
 	/**
-	 * Registers the shared blocks.
+	 * Registers the shared blocks of a model with a causal encoder and one embedding row
+	 * per item.
 	 * @param version the serialization version of the concrete model
 	 * @param context item count and sequence length
 	 * @param settings the encoder keys
@@ -54,11 +59,28 @@ abstract class TransformerRecommender extends SequentialRecommender {
 	 */
 	TransformerRecommender(byte version, ModelContext context, TransformerSettings settings, String encoderName,
 			TransformerEncoder encoder) {
+		this(version, context, settings, context.numItems(), encoderName, encoder, true);
+	}
+
+	/**
+	 * Registers the shared blocks.
+	 * @param version the serialization version of the concrete model
+	 * @param context item count and sequence length
+	 * @param settings the encoder keys
+	 * @param itemRows rows of the item embedding ({@code I}, or more for extra tokens)
+	 * @param encoderName the encoder's block name (RecBole's attribute name)
+	 * @param encoder the encoder
+	 * @param causal whether the encoder reads a causal mask {@code [B, 1, L, L]} or a
+	 * bidirectional one {@code [B, 1, 1, L]}
+	 */
+	TransformerRecommender(byte version, ModelContext context, TransformerSettings settings, long itemRows,
+			String encoderName, TransformerEncoder encoder, boolean causal) {
 		super(version);
 		this.numItems = context.numItems();
 		this.maxSeqLength = context.maxSeqLength();
 		this.hiddenSize = settings.hiddenSize();
-		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(this.numItems, this.hiddenSize, true));
+		this.causal = causal;
+		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(itemRows, this.hiddenSize, true));
 		this.positionEmbedding = addChildBlock("position_embedding",
 				new EmbeddingTable(this.maxSeqLength, this.hiddenSize, false));
 		this.layerNorm = addChildBlock("layer_norm",
@@ -76,6 +98,14 @@ abstract class TransformerRecommender extends SequentialRecommender {
 	@Override
 	public final int maxSeqLength() {
 		return this.maxSeqLength;
+	}
+
+	/**
+	 * The item embedding.
+	 * @return the table
+	 */
+	final EmbeddingTable itemEmbedding() {
+		return this.itemEmbedding;
 	}
 
 	/**
@@ -124,15 +154,20 @@ abstract class TransformerRecommender extends SequentialRecommender {
 		return Losses.nextItem(this.itemEmbedding, ps, seqOutput, positives, negatives);
 	}
 
+	/**
+	 * Initialises the shared blocks; a subclass with blocks of its own initialises them
+	 * after calling this.
+	 */
 	@Override
-	protected final void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
 		Shape seq = inputShapes[0];
 		Shape hidden = new Shape(seq.get(0), seq.get(1), this.hiddenSize);
 		this.itemEmbedding.initialize(manager, dataType, seq);
 		this.positionEmbedding.initialize(manager, dataType, seq);
 		this.layerNorm.initialize(manager, dataType, hidden);
 		this.dropout.initialize(manager, dataType, hidden);
-		this.encoder.initialize(manager, dataType, hidden, new Shape(seq.get(0), 1, seq.get(1), seq.get(1)));
+		this.encoder.initialize(manager, dataType, hidden,
+				new Shape(seq.get(0), 1, this.causal ? seq.get(1) : 1, seq.get(1)));
 	}
 
 }
