@@ -6,9 +6,9 @@
 # Each .npz holds RecBole's weights after one training epoch on ml-100k, its first test
 # batch with RecBole's full-sort scores, and its first training batch with the loss RecBole
 # computes on it with dropout 0. Dumps are deterministic for the same settings and seed.
-# RecBole writes its log under ./log: delete it, it is not a fixture.
 set -euo pipefail
 cd "$(dirname "$0")"
+trap 'rm -rf log' EXIT  # RecBole writes its run log to ./log
 R=../../../../../../shared/reference/recbole
 D=../../../../../../shared/datasets
 PY=/usr/bin/python3
@@ -32,6 +32,21 @@ if [[ "$model" == all || "$model" == SINE ]]; then
   $PY $R/dump.py SINE ml-100k $D sine-ce.npz $SMALL $SINE
   $PY ./dump-with-gradients.py SINE ml-100k $D sine-nll.npz $SMALL $SINE --loss_type=NLL
   $PY $R/dump.py SINE ml-100k $D sine-bpr.npz $SMALL $SINE --loss_type=BPR "$NEG"
+fi
+
+if [[ "$model" == all || "$model" == FEARec ]]; then
+  TRM="--hidden_size=16 --inner_size=32 --n_layers=2 --n_heads=2 --hidden_dropout_prob=0 --attn_dropout_prob=0"
+  # RecBole's defaults: frequency branch only, every bin, no contrastive term
+  $PY $R/dump.py FEARec ml-100k $D fearec-default.npz $SMALL $TRM
+  # odd L: the correlation has L - 1 delays (RecBole's irfft default length)
+  $PY $R/dump.py FEARec ml-100k $D fearec-odd.npz ${SMALL/LENGTH=10/LENGTH=9} $TRM
+  # the authors' architecture (ramp bands, band-limited time branch mixed in), no contrast:
+  # its training loss is deterministic
+  ARCH="--global_ratio=0.6 --dual_domain=True --spatial_ratio=0.1 --std=True"
+  $PY $R/dump.py FEARec ml-100k $D fearec-authors-ce.npz $SMALL $TRM $ARCH
+  # the authors' setting, trained with its us_x contrast (same-target rows drawn at random,
+  # so only the scores are compared)
+  $PY $R/dump.py FEARec ml-100k $D fearec-authors.npz $SMALL $TRM $ARCH --contrast=us_x --tau=1 --sim=dot
 fi
 
 if [[ "$model" == all || "$model" == BERT4Rec ]]; then

@@ -34,6 +34,17 @@ public final class BatchFields {
 	public static final String TARGET_POSITIONS = "target_positions";
 
 	/**
+	 * FEARec: a training row with the same target as each row {@code [B, L]}, padded as
+	 * {@link #ITEM_SEQ} (RecBole's {@code sem_aug}).
+	 */
+	public static final String SAME_TARGET_SEQ = "sem_aug";
+
+	/**
+	 * FEARec: the length of each same-target row {@code [B]} ({@code sem_aug_lengths}).
+	 */
+	public static final String SAME_TARGET_SEQ_LEN = "sem_aug_lengths";
+
+	/**
 	 * BERT4Rec: the history with its cloze positions replaced by the mask token
 	 * {@code [B, L]}.
 	 */

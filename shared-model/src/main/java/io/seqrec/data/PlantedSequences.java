@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -23,6 +24,12 @@ import java.util.function.Function;
  * Two interests ({@link #alternatingClusters}): the catalogue is cut into disjoint
  * clusters and every user alternates between two of them, so the next item lies in one of
  * the user's two clusters: a model with several interests per user can rank both first.
+ *
+ * <p>
+ * Motifs ({@link #periodic}): each user repeats a motif of {@code period} distinct items
+ * of its own, so the next item is the one {@code period} positions back, while the
+ * current item alone says little about it (every item is in many motifs, followed by
+ * different items): a periodicity, as FEARec's auto-correlation looks for.
  *
  * <p>
  * Items are {@code item-<index>} for indices {@code 0..n-1}, users {@code user-<index>}.
@@ -153,6 +160,49 @@ public final class PlantedSequences {
 			}
 			return items;
 		});
+	}
+
+	/**
+	 * Interactions of users repeating motifs: each user draws {@code period} distinct
+	 * items and interacts with them in that order, over and over; with probability
+	 * {@code noise} an interaction is a random item instead (the motif continues). Times
+	 * as in {@link #table}.
+	 * @param items the catalogue size
+	 * @param period the motif length, in {@code [2, items]}
+	 * @param users the number of users
+	 * @param length interactions per user
+	 * @param noise the probability of a random item
+	 * @param seed the random seed
+	 * @return the interactions, user by user in time order
+	 */
+	public static InteractionTable periodic(int items, int period, int users, int length, double noise, long seed) {
+		if (period < 2 || period > items) {
+			throw new IllegalArgumentException(
+					"a periodic pattern needs a period in [2, " + items + "], got " + period);
+		}
+		return interactions(users, length, seed, (random) -> {
+			int[] motif = motif(items, period, random);
+			int[] sequence = new int[length];
+			for (int t = 0; t < length; t++) {
+				sequence[t] = (random.nextDouble() < noise) ? random.nextInt(items) : motif[t % period];
+			}
+			return sequence;
+		});
+	}
+
+	/** {@code period} distinct items in random order (a partial Fisher-Yates shuffle). */
+	private static int[] motif(int items, int period, SplittableRandom random) {
+		int[] all = new int[items];
+		for (int i = 0; i < all.length; i++) {
+			all[i] = i;
+		}
+		for (int i = 0; i < period; i++) {
+			int j = i + random.nextInt(items - i);
+			int tmp = all[i];
+			all[i] = all[j];
+			all[j] = tmp;
+		}
+		return Arrays.copyOf(all, period);
 	}
 
 	/**

@@ -121,6 +121,26 @@ public final class SequenceSamples {
 	}
 
 	/**
+	 * Whether a sample's padded history equals a padded history row.
+	 * @param i the sample
+	 * @param padded an array holding a padded history
+	 * @param offset where that history starts, {@code maxLength()} ints
+	 * @return true when both hold the same items at the same positions
+	 */
+	public boolean sameHistory(int i, int[] padded, int offset) {
+		int length = this.lengths[i];
+		if (!Arrays.equals(this.flatItems, this.starts[i], this.starts[i] + length, padded, offset, offset + length)) {
+			return false;
+		}
+		for (int p = offset + length; p < offset + this.maxLength; p++) {
+			if (padded[p] != 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Translates item ids into another vocabulary (a saved model's). History items that
 	 * map to 0 are dropped from their history; samples whose target maps to 0, or whose
 	 * history becomes empty, are dropped.

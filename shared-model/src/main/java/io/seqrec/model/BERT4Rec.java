@@ -7,7 +7,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 
@@ -15,8 +14,6 @@ import io.seqrec.data.AllPositionsWindows;
 import io.seqrec.data.BatchFields;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.nn.AttentionMasks;
-import io.seqrec.nn.EmbeddingTable;
-import io.seqrec.nn.InvertedDropout;
 import io.seqrec.nn.Losses;
 import io.seqrec.nn.PredictionHead;
 import io.seqrec.nn.TransformerEncoder;
@@ -72,7 +69,7 @@ import io.seqrec.nn.TransformerEncoder;
  * inputs, the history of the user's last training sample and the windows before it), so
  * the encoder reads each history once per epoch instead of once per prefix.
  */
-public final class BERT4Rec extends SequentialRecommender {
+public final class BERT4Rec extends TransformerRecommender {
 
 	/** Registry name. */
 	public static final String NAME = "BERT4Rec";
@@ -92,23 +89,9 @@ public final class BERT4Rec extends SequentialRecommender {
 
 	private static final float BPR_GAMMA = 1e-14f;
 
-	private final int numItems;
-
-	private final int maxSeqLength;
-
 	private final BERT4RecSettings settings;
 
 	private final ClozeMasking masking;
-
-	private final EmbeddingTable itemEmbedding;
-
-	private final EmbeddingTable positionEmbedding;
-
-	private final LayerNorm layerNorm;
-
-	private final InvertedDropout dropout;
-
-	private final TransformerEncoder encoder;
 
 	private final PredictionHead outputHead;
 
@@ -121,28 +104,20 @@ public final class BERT4Rec extends SequentialRecommender {
 	 * @throws IllegalArgumentException if {@code int(mask_ratio * L)} is 0
 	 */
 	public BERT4Rec(ModelContext context, BERT4RecSettings settings) {
-		super(VERSION);
-		this.numItems = context.numItems();
-		this.maxSeqLength = context.maxSeqLength();
+		super(VERSION, context, settings.encoder(), context.numItems() + 1L, "trm_encoder",
+				settings.encoder().standardEncoder(), false);
 		this.settings = settings;
-		this.masking = new ClozeMasking(this.numItems, settings.maskSlots(this.maxSeqLength), settings.maskRatio(),
+		this.masking = new ClozeMasking(numItems(), settings.maskSlots(maxSeqLength()), settings.maskRatio(),
 				settings.ftRatio());
 		TransformerSettings encoder = settings.encoder();
 		int hidden = encoder.hiddenSize();
-		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(this.numItems + 1L, hidden, true));
-		this.positionEmbedding = addChildBlock("position_embedding",
-				new EmbeddingTable(this.maxSeqLength, hidden, false));
-		this.layerNorm = addChildBlock("layer_norm",
-				LayerNorm.builder().axis(2).optEpsilon(encoder.layerNormEps()).build());
-		this.dropout = addChildBlock("dropout", new InvertedDropout(encoder.hiddenDropoutProb()));
-		this.encoder = addChildBlock("trm_encoder", encoder.standardEncoder());
 		this.outputHead = addChildBlock("output", new PredictionHead(hidden, encoder.layerNormEps()));
 		this.outputBias = addParameter(Parameter.builder()
 			.setName("output_bias")
 			.setType(Parameter.Type.BIAS)
-			.optShape(new Shape(this.numItems))
+			.optShape(new Shape(numItems()))
 			.build());
-		// RecBole's _init_weights: Linear and Embedding weights normal, biases 0,
+		// RecBole's _init_weights for the head too: Linear weights normal, biases 0,
 		// LayerNorm 1/0
 		setInitializer(new NormalInitializer(encoder.initializerRange()), Parameter.Type.WEIGHT);
 	}
@@ -150,16 +125,6 @@ public final class BERT4Rec extends SequentialRecommender {
 	@Override
 	public String modelName() {
 		return NAME;
-	}
-
-	@Override
-	public int numItems() {
-		return this.numItems;
-	}
-
-	@Override
-	public int maxSeqLength() {
-		return this.maxSeqLength;
 	}
 
 	@Override
@@ -172,14 +137,7 @@ public final class BERT4Rec extends SequentialRecommender {
 	 * @return {@code I}
 	 */
 	int maskToken() {
-		return this.numItems;
-	}
-
-	private NDArray embed(ParameterStore ps, NDArray itemSeq, boolean training) {
-		NDArray items = this.itemEmbedding.lookup(ps, itemSeq, training);
-		NDArray positions = this.positionEmbedding.weight(ps, itemSeq, training);
-		NDArray x = this.layerNorm.forward(ps, new NDList(items.add(positions)), training).head();
-		return this.dropout.apply(x, training);
+		return numItems();
 	}
 
 	/**
@@ -187,8 +145,8 @@ public final class BERT4Rec extends SequentialRecommender {
 	 * scored), owned by {@code like}'s manager.
 	 */
 	private NDArray scoredItems(ParameterStore ps, NDArray like, boolean training) {
-		NDArray table = this.itemEmbedding.weight(ps, like, training);
-		return table.get(like.getManager(), new NDIndex("0:{}", this.numItems));
+		NDArray table = itemEmbedding().weight(ps, like, training);
+		return table.get(like.getManager(), new NDIndex("0:{}", numItems()));
 	}
 
 	private NDArray bias(ParameterStore ps, NDArray like, boolean training) {
@@ -203,7 +161,7 @@ public final class BERT4Rec extends SequentialRecommender {
 	public NDArray calculateLoss(ParameterStore ps, NDList batch) {
 		NDArray masked = batch.get(BatchFields.MASK_ITEM_SEQ); // (B, L)
 		NDArray x = embed(ps, masked, true);
-		NDArray output = this.encoder.forward(ps, new NDList(x, AttentionMasks.bidirectional(masked)), true).head();
+		NDArray output = encoder().forward(ps, new NDList(x, AttentionMasks.bidirectional(masked)), true).head();
 		NDArray index = batch.get(BatchFields.MASK_INDEX); // (B, m)
 		NDArray slots = MaskedPositions.lossSlots(index); // (N)
 		if (slots.getShape().get(0) == 0) {
@@ -226,7 +184,7 @@ public final class BERT4Rec extends SequentialRecommender {
 
 	/** {@code <state, item_emb[item]> + output_bias[item]} per slot. */
 	private NDArray slotScores(ParameterStore ps, NDArray states, NDArray items, NDArray bias) {
-		NDArray embedded = this.itemEmbedding.lookup(ps, items, true); // (N, H)
+		NDArray embedded = itemEmbedding().lookup(ps, items, true); // (N, H)
 		// the gather is created in the parameter's manager: hand it to the batch's
 		NDArray itemBias = bias.gather(items, 0); // (N)
 		itemBias.attach(items.getManager());
@@ -244,7 +202,7 @@ public final class BERT4Rec extends SequentialRecommender {
 		NDArray lengths = batch.get(BatchFields.ITEM_SEQ_LEN);
 		NDArray itemSeq = MaskedPositions.reconstructTestData(batch.get(BatchFields.ITEM_SEQ), lengths, maskToken());
 		NDArray maskPosition = lengths.sub(1).toType(DataType.INT64, false); // (B)
-		NDArray state = this.encoder.forwardAt(ps, embed(ps, itemSeq, false), AttentionMasks.bidirectional(itemSeq),
+		NDArray state = encoder().forwardAt(ps, embed(ps, itemSeq, false), AttentionMasks.bidirectional(itemSeq),
 				maskPosition, false); // (B, H)
 		NDArray out = this.outputHead.forward(ps, new NDList(state), false).head();
 		NDArray items = scoredItems(ps, out, false); // (I, H)
@@ -262,14 +220,9 @@ public final class BERT4Rec extends SequentialRecommender {
 
 	@Override
 	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-		Shape seq = inputShapes[0];
-		Shape hidden = new Shape(seq.get(0), seq.get(1), this.settings.encoder().hiddenSize());
-		this.itemEmbedding.initialize(manager, dataType, seq);
-		this.positionEmbedding.initialize(manager, dataType, seq);
-		this.layerNorm.initialize(manager, dataType, hidden);
-		this.dropout.initialize(manager, dataType, hidden);
-		this.encoder.initialize(manager, dataType, hidden, new Shape(seq.get(0), 1, 1, seq.get(1)));
-		this.outputHead.initialize(manager, dataType, new Shape(seq.get(0), this.settings.encoder().hiddenSize()));
+		super.initializeChildBlocks(manager, dataType, inputShapes);
+		this.outputHead.initialize(manager, dataType,
+				new Shape(inputShapes[0].get(0), this.settings.encoder().hiddenSize()));
 	}
 
 }

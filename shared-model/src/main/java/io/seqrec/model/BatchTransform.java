@@ -26,6 +26,18 @@ public interface BatchTransform {
 	void apply(SequenceBatch batch, RandomGenerator random);
 
 	/**
+	 * This transform, then another, with the same generator.
+	 * @param next the transform applied second
+	 * @return the composition
+	 */
+	default BatchTransform andThen(BatchTransform next) {
+		return (batch, random) -> {
+			apply(batch, random);
+			next.apply(batch, random);
+		};
+	}
+
+	/**
 	 * RecBole's BPR negatives for prefix batches: one uniform item per row
 	 * ({@link BatchFields#NEG_ITEM}), never the row's target ({@code RepeatableSampler}).
 	 * @param numItems {@code n_items}, padding included

@@ -19,7 +19,8 @@ import io.seqrec.config.UnknownKeys;
  */
 public final class ModelRegistry {
 
-	private static final List<ModelSpec<?>> SPECS = List.of(SASRec.SPEC, BERT4Rec.SPEC, SINE.SPEC, Pop.SPEC);
+	private static final List<ModelSpec<?>> SPECS = List.of(SASRec.SPEC, BERT4Rec.SPEC, FEARec.SPEC, SINE.SPEC,
+			Pop.SPEC);
 
 	private ModelRegistry() {
 	}

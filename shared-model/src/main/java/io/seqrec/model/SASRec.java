@@ -4,15 +4,8 @@ import java.util.random.RandomGenerator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.initializer.NormalInitializer;
-import org.jspecify.annotations.Nullable;
 
 import io.seqrec.data.AllPositionsWindows;
 import io.seqrec.data.BatchFields;
@@ -20,9 +13,6 @@ import io.seqrec.data.NegativeSampler;
 import io.seqrec.data.SequenceBatch;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.nn.AttentionMasks;
-import io.seqrec.nn.EmbeddingTable;
-import io.seqrec.nn.InvertedDropout;
-import io.seqrec.nn.Losses;
 import io.seqrec.nn.TransformerEncoder;
 
 /**
@@ -44,7 +34,7 @@ import io.seqrec.nn.TransformerEncoder;
  * the causal mask makes the output at position {@code t} depend on items {@code 0..t}
  * only, so one pass over a window yields the next-item loss at every position.
  */
-public final class SASRec extends SequentialRecommender {
+public final class SASRec extends TransformerRecommender {
 
 	/** Registry name. */
 	public static final String NAME = "SASRec";
@@ -57,21 +47,7 @@ public final class SASRec extends SequentialRecommender {
 
 	private static final byte VERSION = 1;
 
-	private final int numItems;
-
-	private final int maxSeqLength;
-
 	private final SASRecSettings settings;
-
-	private final EmbeddingTable itemEmbedding;
-
-	private final EmbeddingTable positionEmbedding;
-
-	private final LayerNorm layerNorm;
-
-	private final InvertedDropout dropout;
-
-	private final TransformerEncoder encoder;
 
 	/**
 	 * Builds SASRec.
@@ -79,38 +55,13 @@ public final class SASRec extends SequentialRecommender {
 	 * @param settings the hyper-parameters
 	 */
 	public SASRec(ModelContext context, SASRecSettings settings) {
-		super(VERSION);
-		this.numItems = context.numItems();
-		this.maxSeqLength = context.maxSeqLength();
+		super(VERSION, context, settings.encoder(), "trm_encoder", settings.encoder().standardEncoder());
 		this.settings = settings;
-		TransformerSettings encoder = settings.encoder();
-		int hidden = encoder.hiddenSize();
-		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(this.numItems, hidden, true));
-		this.positionEmbedding = addChildBlock("position_embedding",
-				new EmbeddingTable(this.maxSeqLength, hidden, false));
-		this.layerNorm = addChildBlock("layer_norm",
-				LayerNorm.builder().axis(2).optEpsilon(encoder.layerNormEps()).build());
-		this.dropout = addChildBlock("dropout", new InvertedDropout(encoder.hiddenDropoutProb()));
-		this.encoder = addChildBlock("trm_encoder", encoder.standardEncoder());
-		// RecBole's _init_weights: Linear and Embedding weights ~ N(0,
-		// initializer_range), biases 0,
-		// LayerNorm 1/0 (DJL's defaults for BIAS, GAMMA and BETA).
-		setInitializer(new NormalInitializer(encoder.initializerRange()), Parameter.Type.WEIGHT);
 	}
 
 	@Override
 	public String modelName() {
 		return NAME;
-	}
-
-	@Override
-	public int numItems() {
-		return this.numItems;
-	}
-
-	@Override
-	public int maxSeqLength() {
-		return this.maxSeqLength;
 	}
 
 	@Override
@@ -127,18 +78,8 @@ public final class SASRec extends SequentialRecommender {
 	 */
 	NDArray encode(ParameterStore ps, NDArray itemSeq, boolean training) {
 		NDArray mask = AttentionMasks.causal(itemSeq); // (B, 1, L, L)
-		return this.encoder.forward(ps, new NDList(embed(ps, itemSeq, training), mask), training).head(); // (B,
-																											// L,
-																											// H)
-	}
-
-	private NDArray embed(ParameterStore ps, NDArray itemSeq, boolean training) {
-		NDArray items = this.itemEmbedding.lookup(ps, itemSeq, training); // (B, L, H)
-		NDArray positions = this.positionEmbedding.weight(ps, itemSeq, training); // (L,
-																					// H)
-		NDArray x = items.add(positions); // (B, L, H)
-		x = this.layerNorm.forward(ps, new NDList(x), training).head();
-		return this.dropout.apply(x, training);
+		// (B, L, H)
+		return encoder().forward(ps, new NDList(embed(ps, itemSeq, training), mask), training).head();
 	}
 
 	/**
@@ -158,7 +99,7 @@ public final class SASRec extends SequentialRecommender {
 			return gatherIndexes(encode(ps, itemSeq, true), lastPosition); // (B, H)
 		}
 		NDArray mask = AttentionMasks.causal(itemSeq); // (B, 1, L, L)
-		return this.encoder.forwardAt(ps, embed(ps, itemSeq, false), mask, lastPosition.toType(DataType.INT64, false),
+		return encoder().forwardAt(ps, embed(ps, itemSeq, false), mask, lastPosition.toType(DataType.INT64, false),
 				false); // (B, H)
 	}
 
@@ -177,22 +118,9 @@ public final class SASRec extends SequentialRecommender {
 				(this.settings.lossType() == LossType.BPR) ? batch.get(BatchFields.NEG_ITEM) : null);
 	}
 
-	private NDArray nextItemLoss(ParameterStore ps, NDArray seqOutput, NDArray positives, @Nullable NDArray negatives) {
-		if (negatives == null) {
-			NDArray table = this.itemEmbedding.weight(ps, seqOutput, true); // (I, H)
-			NDArray logits = Linear.linear(seqOutput, table).head(); // (N, I)
-			return Losses.crossEntropy(logits, positives);
-		}
-		NDArray pos = seqOutput.mul(this.itemEmbedding.lookup(ps, positives, true)).sum(new int[] { -1 }); // (N)
-		NDArray neg = seqOutput.mul(this.itemEmbedding.lookup(ps, negatives, true)).sum(new int[] { -1 }); // (N)
-		return Losses.bpr(pos, neg);
-	}
-
 	@Override
 	public NDArray fullSortPredict(ParameterStore ps, NDList batch) {
-		NDArray seqOutput = sequenceOutput(ps, batch, false); // (B, H)
-		NDArray table = this.itemEmbedding.weight(ps, seqOutput, false); // (I, H)
-		return Linear.linear(seqOutput, table).head(); // (B, I)
+		return scores(ps, sequenceOutput(ps, batch, false)); // (B, I)
 	}
 
 	@Override
@@ -200,7 +128,7 @@ public final class SASRec extends SequentialRecommender {
 		boolean bpr = this.settings.lossType() == LossType.BPR;
 		return switch (mode) {
 			case PREFIX -> TrainingTask.prefixes(data.train(),
-					bpr ? BatchTransform.uniformNegatives(this.numItems) : BatchTransform.NONE);
+					bpr ? BatchTransform.uniformNegatives(numItems()) : BatchTransform.NONE);
 			case ALL_POSITIONS -> TrainingTask.windows(AllPositionsWindows.build(data),
 					bpr ? this::sampleNegativesPerPosition : BatchTransform.NONE);
 		};
@@ -209,12 +137,12 @@ public final class SASRec extends SequentialRecommender {
 	/** One uniform negative per target position of a window batch. */
 	private void sampleNegativesPerPosition(SequenceBatch batch, RandomGenerator random) {
 		int[] targets = batch.get(BatchFields.TARGET_SEQ);
-		NegativeSampler sampler = new NegativeSampler(this.numItems, random);
+		NegativeSampler sampler = new NegativeSampler(numItems(), random);
 		int[] negatives = new int[targets.length];
 		for (int i = 0; i < targets.length; i++) {
 			negatives[i] = (targets[i] == 0) ? 0 : sampler.uniformExcluding(targets[i]);
 		}
-		batch.put(BatchFields.NEG_SEQ, negatives, batch.size(), this.maxSeqLength);
+		batch.put(BatchFields.NEG_SEQ, negatives, batch.size(), maxSeqLength());
 	}
 
 	private NDArray allPositionsLoss(ParameterStore ps, NDList batch) {
@@ -222,8 +150,8 @@ public final class SASRec extends SequentialRecommender {
 		NDArray output = encode(ps, itemSeq, true); // (B, L, H)
 		long hidden = output.getShape().get(2);
 		NDArray targetSeq = batch.get(BatchFields.TARGET_SEQ).reshape(-1); // (B * L)
-		NDArray positions = targetSeq.neq(0).nonzero().reshape(-1); // (N) flat indices b
-																	// * L + t
+		// (N) flat indices b * L + t
+		NDArray positions = targetSeq.neq(0).nonzero().reshape(-1);
 		long count = positions.getShape().get(0);
 		NDArray selected = output.reshape(-1, hidden).gather(positions.reshape(count, 1).broadcast(count, hidden), 0);
 		NDArray targets = targetSeq.gather(positions, 0); // (N)
@@ -232,17 +160,6 @@ public final class SASRec extends SequentialRecommender {
 			negatives = batch.get(BatchFields.NEG_SEQ).reshape(-1).gather(positions, 0); // (N)
 		}
 		return nextItemLoss(ps, selected, targets, negatives);
-	}
-
-	@Override
-	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-		Shape seq = inputShapes[0];
-		Shape hidden = new Shape(seq.get(0), seq.get(1), this.settings.encoder().hiddenSize());
-		this.itemEmbedding.initialize(manager, dataType, seq);
-		this.positionEmbedding.initialize(manager, dataType, seq);
-		this.layerNorm.initialize(manager, dataType, hidden);
-		this.dropout.initialize(manager, dataType, hidden);
-		this.encoder.initialize(manager, dataType, hidden, new Shape(seq.get(0), 1, seq.get(1), seq.get(1)));
 	}
 
 }

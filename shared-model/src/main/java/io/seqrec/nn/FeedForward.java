@@ -15,7 +15,7 @@ import ai.djl.util.PairList;
  * Position-wise feed-forward block with residual and post-LayerNorm, as RecBole's
  * {@code FeedForward}: {@code LN(DO(act(x W1 + b1) W2 + b2) + x)},
  * {@code W1: H -> inner}, {@code W2: inner -> H}. There is no dropout after the
- * activation.
+ * activation. Intermediates are freed when the forward pass returns.
  */
 public final class FeedForward extends AbstractBlock {
 
@@ -52,13 +52,18 @@ public final class FeedForward extends AbstractBlock {
 	@Override
 	protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
 			PairList<String, Object> params) {
-		NDArray x = inputs.head(); // (B, L, H)
-		NDArray inner = this.activation.apply(this.dense1.forward(ps, new NDList(x), training).head()); // (B,L,I)
-		NDArray out = this.dense2.forward(ps, new NDList(inner), training).head(); // (B,
-																					// L,
-																					// H)
-		out = this.dropout.apply(out, training);
-		return this.layerNorm.forward(ps, new NDList(out.add(x)), training);
+		// the intermediates live in a scope closed on return: autograd keeps what it
+		// needs
+		try (NDManager scope = inputs.head().getManager().newSubManager()) {
+			scope.tempAttachAll(inputs);
+			NDArray x = inputs.head(); // (B, L, H)
+			// (B, L, inner)
+			NDArray inner = this.activation.apply(this.dense1.forward(ps, new NDList(x), training).head());
+			// (B, L, H)
+			NDArray out = this.dense2.forward(ps, new NDList(inner), training).head();
+			out = this.dropout.apply(out, training);
+			return new NDList(scope.ret(this.layerNorm.forward(ps, new NDList(out.add(x)), training).head()));
+		}
 	}
 
 	@Override

@@ -2,6 +2,9 @@ package io.seqrec.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The losses of RecBole's sequential models.
@@ -20,6 +23,29 @@ public final class Losses {
 	 */
 	public static NDArray crossEntropy(NDArray logits, NDArray targets) {
 		return perRowCrossEntropy(logits, targets).mean();
+	}
+
+	/**
+	 * The next-item loss of SASRec and FEARec with shared input and output embeddings: CE
+	 * over all {@code I} rows of the item table ({@code s . W^T}, padding row included),
+	 * or BPR against one negative per row.
+	 * @param items the item table {@code [I, H]}
+	 * @param ps the parameter store
+	 * @param seqOutput sequence representations {@code [N, H]}
+	 * @param positives target ids {@code [N]} (int64)
+	 * @param negatives one negative id per row {@code [N]} for BPR, null for CE
+	 * @return the scalar mean loss
+	 */
+	public static NDArray nextItem(EmbeddingTable items, ParameterStore ps, NDArray seqOutput, NDArray positives,
+			@Nullable NDArray negatives) {
+		if (negatives == null) {
+			// (N, I)
+			NDArray logits = Linear.linear(seqOutput, items.weight(ps, seqOutput, true)).head();
+			return crossEntropy(logits, positives);
+		}
+		NDArray pos = seqOutput.mul(items.lookup(ps, positives, true)).sum(new int[] { -1 }); // (N)
+		NDArray neg = seqOutput.mul(items.lookup(ps, negatives, true)).sum(new int[] { -1 }); // (N)
+		return bpr(pos, neg);
 	}
 
 	/**

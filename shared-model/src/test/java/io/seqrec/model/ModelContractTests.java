@@ -77,7 +77,19 @@ class ModelContractTests {
 	 */
 	private static final Map<String, Map<String, String>> SMALL = Map.of("SASRec",
 			Map.of("hidden_size", "16", "inner_size", "32"), "BERT4Rec",
-			Map.of("learning_rate", "0.001", "stopping_step", "10"));
+			Map.of("learning_rate", "0.001", "stopping_step", "10"), "FEARec",
+			Map.of("hidden_size", "16", "inner_size", "32"));
+
+	/**
+	 * Per model, further training objectives the loss, gradient and native-memory tests
+	 * also run (with the model's first loss type): FEARec's contrastive terms, each of
+	 * which adds training forward passes, and its frequency-domain regulariser.
+	 */
+	private static final Map<String, List<Map<String, String>>> OBJECTIVES = Map.of("FEARec",
+			List.of(Map.of("contrast", "un", "tau", "1", "sim", "dot"),
+					Map.of("contrast", "su", "tau", "0.5", "sim", "cos"),
+					Map.of("contrast", "us", "tau", "1", "sim", "dot"),
+					Map.of("contrast", "us_x", "tau", "1", "sim", "dot", "fredom", "True", "fredom_type", "us")));
 
 	/** Lowest test NDCG@10 a model must reach on the planted pattern. */
 	private static final double LEARNT = 0.6;
@@ -120,17 +132,30 @@ class ModelContractTests {
 			.flatMap((spec) -> spec.trainModes().stream().map((mode) -> Arguments.of(spec.name(), mode)));
 	}
 
-	/** Every model with every train mode it supports and every loss type it accepts. */
+	/**
+	 * Every model with every train mode it supports and every loss type it accepts, then
+	 * with each of its further {@link #OBJECTIVES}.
+	 */
 	static Stream<Arguments> variants() {
 		List<Arguments> variants = new ArrayList<>();
 		for (ModelSpec<?> spec : ModelRegistry.specs()) {
+			List<String> losses = lossTypes(spec.name());
 			for (TrainMode mode : spec.trainModes()) {
-				for (String loss : lossTypes(spec.name())) {
-					variants.add(Arguments.of(spec.name(), mode, loss));
+				for (String loss : losses) {
+					variants.add(Arguments.of(spec.name(), mode, loss, Map.of()));
+				}
+				for (Map<String, String> objective : OBJECTIVES.getOrDefault(spec.name(), List.of())) {
+					variants.add(Arguments.of(spec.name(), mode, losses.get(0), objective));
 				}
 			}
 		}
 		return variants.stream();
+	}
+
+	private static Map<String, String> with(Map<String, String> objective, Map<String, String> settings) {
+		Map<String, String> merged = new LinkedHashMap<>(objective);
+		merged.putAll(settings);
+		return merged;
 	}
 
 	private static List<String> lossTypes(String model) {
@@ -184,8 +209,9 @@ class ModelContractTests {
 
 	@ParameterizedTest
 	@MethodSource("variants")
-	void scoresEveryItemForEveryRowAndTheLossIsAFiniteScalar(String name, TrainMode mode, String loss) {
-		SequentialRecommender model = initialized(config(name, mode, loss, Map.of()));
+	void scoresEveryItemForEveryRowAndTheLossIsAFiniteScalar(String name, TrainMode mode, String loss,
+			Map<String, String> objective) {
+		SequentialRecommender model = initialized(config(name, mode, loss, objective));
 		ParameterStore ps = new ParameterStore(this.manager, false);
 		NDArray scores = model.fullSortPredict(ps, histories(List.of(new int[] { 3, 4, 5 }, new int[] { 9 })));
 		assertThat(scores.getShape().getShape()).containsExactly(2, DATA.numItems());
@@ -219,8 +245,9 @@ class ModelContractTests {
 
 	@ParameterizedTest
 	@MethodSource("variants")
-	void gradientsReachEveryTrainableParameter(String name, TrainMode mode, String loss) {
-		SequentialRecommender model = initialized(config(name, mode, loss, Map.of()));
+	void gradientsReachEveryTrainableParameter(String name, TrainMode mode, String loss,
+			Map<String, String> objective) {
+		SequentialRecommender model = initialized(config(name, mode, loss, objective));
 		if (!learnsByGradient(model, mode)) {
 			assertThat(model.trainableParameterCount()).isZero();
 			return;
@@ -233,7 +260,8 @@ class ModelContractTests {
 		for (Pair<String, Parameter> pair : model.getParameters()) {
 			if (pair.getValue().requiresGradient()) {
 				NDArray gradient = pair.getValue().getArray().getGradient();
-				assertThat(gradient.abs().sum().getFloat()).as("%s %s %s: %s", name, mode, loss, pair.getKey())
+				assertThat(gradient.abs().sum().getFloat())
+					.as("%s %s %s %s: %s", name, mode, loss, objective, pair.getKey())
 					.isGreaterThan(0f);
 			}
 		}
@@ -241,8 +269,9 @@ class ModelContractTests {
 
 	@ParameterizedTest
 	@MethodSource("variants")
-	void nativeMemoryStaysFlatAcrossEpochsAndScoringCalls(String name, TrainMode mode, String loss) {
-		Config config = config(name, mode, loss, Map.of("epochs", "3", "stopping_step", "100"));
+	void nativeMemoryStaysFlatAcrossEpochsAndScoringCalls(String name, TrainMode mode, String loss,
+			Map<String, String> objective) {
+		Config config = config(name, mode, loss, with(objective, Map.of("epochs", "3", "stopping_step", "100")));
 		List<Integer> afterEpochs = new ArrayList<>();
 		Engine.getInstance().setRandomSeed(7);
 		try (Model djl = Model.newInstance(name, Device.cpu())) {
@@ -257,7 +286,8 @@ class ModelContractTests {
 			});
 			if (afterEpochs.size() > 1) {
 				// epoch 0 creates the optimizer state; from then on the count is constant
-				assertThat(afterEpochs.subList(1, afterEpochs.size())).as(name + " " + mode + " " + loss)
+				assertThat(afterEpochs.subList(1, afterEpochs.size()))
+					.as(name + " " + mode + " " + loss + " " + objective)
 					.containsOnly(afterEpochs.get(1));
 			}
 			model.setFrozen(true);

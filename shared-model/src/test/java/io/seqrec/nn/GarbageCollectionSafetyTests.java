@@ -3,6 +3,8 @@ package io.seqrec.nn;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -18,10 +20,14 @@ import org.junit.jupiter.api.Test;
 
 import io.seqrec.data.BatchFields;
 import io.seqrec.data.SequenceBatch;
+import io.seqrec.model.FEARec;
+import io.seqrec.model.FEARecSettings;
+import io.seqrec.model.HyperParameters;
 import io.seqrec.model.LossType;
 import io.seqrec.model.ModelContext;
 import io.seqrec.model.SASRec;
 import io.seqrec.model.SASRecSettings;
+import io.seqrec.model.SequentialRecommender;
 import io.seqrec.model.TransformerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,11 +52,35 @@ class GarbageCollectionSafetyTests {
 		}
 	}
 
+	@Test
+	void fearecsBackwardAfterAGarbageCollectionGivesTheSameGradients() throws InterruptedException {
+		// every constant of the hybrid attention, InfoNCE (cosine) and the spectral term
+		Map<String, Object> values = Map.ofEntries(Map.entry("hidden_size", 16), Map.entry("inner_size", 32),
+				Map.entry("hidden_dropout_prob", 0.0), Map.entry("attn_dropout_prob", 0.0),
+				Map.entry("global_ratio", 0.6), Map.entry("dual_domain", true), Map.entry("std", true),
+				Map.entry("spatial_ratio", 0.1), Map.entry("contrast", "us_x"), Map.entry("tau", 0.5),
+				Map.entry("sim", "cos"), Map.entry("fredom", true), Map.entry("fredom_type", "us"),
+				Map.entry("loss_type", "BPR"));
+		FEARecSettings settings = FEARecSettings.from(HyperParameters.stored(FEARec.NAME, values));
+		List<float[]> quiet = gradients(() -> new FEARec(new ModelContext(40, 6, null), settings), false);
+		List<float[]> collected = gradients(() -> new FEARec(new ModelContext(40, 6, null), settings), true);
+		for (int i = 0; i < quiet.size(); i++) {
+			assertThat(collected.get(i)).as("parameter " + i).containsExactly(quiet.get(i));
+		}
+	}
+
 	private static List<float[]> gradients(LossType loss, boolean collectBeforeBackward) throws InterruptedException {
+		return gradients(
+				() -> new SASRec(new ModelContext(40, 6, null), new SASRecSettings(
+						new TransformerSettings(2, 2, 16, 32, 0f, 0f, HiddenActivation.GELU, 1e-12f, 0.02f), loss)),
+				collectBeforeBackward);
+	}
+
+	private static List<float[]> gradients(Supplier<SequentialRecommender> factory, boolean collectBeforeBackward)
+			throws InterruptedException {
 		Engine.getInstance().setRandomSeed(5);
 		try (NDManager manager = NDManager.newBaseManager()) {
-			SASRec model = new SASRec(new ModelContext(40, 6, null), new SASRecSettings(
-					new TransformerSettings(2, 2, 16, 32, 0f, 0f, HiddenActivation.GELU, 1e-12f, 0.02f), loss));
+			SequentialRecommender model = factory.get();
 			model.initialize(manager, DataType.FLOAT32, model.initializationShapes());
 			ParameterStore ps = new ParameterStore(manager, false);
 			try (NDManager batchManager = manager.newSubManager()) {
@@ -59,6 +89,8 @@ class GarbageCollectionSafetyTests {
 					.put(BatchFields.ITEM_SEQ_LEN, new int[] { 3, 6 }, 2)
 					.put(BatchFields.POS_ITEM, new int[] { 6, 13 }, 2)
 					.put(BatchFields.NEG_ITEM, new int[] { 20, 21 }, 2)
+					.put(BatchFields.SAME_TARGET_SEQ, new int[] { 3, 4, 0, 0, 0, 0, 8, 9, 10, 0, 0, 0 }, 2, 6)
+					.put(BatchFields.SAME_TARGET_SEQ_LEN, new int[] { 2, 3 }, 2)
 					.toNDList(batchManager);
 				try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
 					NDArray value = model.calculateLoss(ps, batch);

@@ -46,6 +46,7 @@ class ModelHolderTests {
 		ModelLease lease = holder.lease().orElseThrow();
 		holder.swap(load("2"));
 		assertThat(first.isClosed()).isFalse();
+		assertThat(lease.model().network().modelName()).isEqualTo("SASRec");
 		assertThat(ForwardPass.scores(lease.model(), List.of(new int[] { 1, 2 }))).hasSize(21);
 		assertThat(lease.model().manager().isOpen()).isTrue();
 		lease.close();

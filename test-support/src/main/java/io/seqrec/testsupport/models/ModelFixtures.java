@@ -60,7 +60,8 @@ public final class ModelFixtures {
 
 	/**
 	 * Per model, settings that learn the planted rule quickly on a CPU (training keys are
-	 * ignored by untrained fixtures).
+	 * ignored by untrained fixtures); FEARec trains on prefixes (it has no
+	 * {@code all_positions} mode) and needs two layers for its frequency ramp.
 	 */
 	private static final Map<String, Map<String, String>> QUICK_SETTINGS = Map.of("SASRec",
 			Map.ofEntries(Map.entry("hidden_size", "32"), Map.entry("inner_size", "64"), Map.entry("n_layers", "1"),
@@ -73,6 +74,11 @@ public final class ModelFixtures {
 					Map.entry("stopping_step", "100")),
 			"SINE",
 			Map.ofEntries(Map.entry("embedding_size", "16"), Map.entry("prototype_size", "10"),
+					Map.entry("epochs", "12"), Map.entry("learning_rate", "0.01"), Map.entry("train_batch_size", "256"),
+					Map.entry("stopping_step", "100")),
+			"FEARec",
+			Map.ofEntries(Map.entry("hidden_size", "16"), Map.entry("inner_size", "32"), Map.entry("n_layers", "2"),
+					Map.entry("hidden_dropout_prob", "0.1"), Map.entry("attn_dropout_prob", "0.1"),
 					Map.entry("epochs", "12"), Map.entry("learning_rate", "0.01"), Map.entry("train_batch_size", "256"),
 					Map.entry("stopping_step", "100")),
 			"Pop", Map.of("epochs", "1"));

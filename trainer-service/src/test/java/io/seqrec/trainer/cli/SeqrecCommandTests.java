@@ -82,7 +82,7 @@ class SeqrecCommandTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "SASRec", "BERT4Rec" })
+	@ValueSource(strings = { "SASRec", "BERT4Rec", "FEARec" })
 	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces(String model) throws IOException {
 		trainThenEvaluate(model, tiny(model, "--output", this.output.toString()));
 	}
@@ -128,6 +128,15 @@ class SeqrecCommandTests {
 		assertThat(code).as(this.err.toString()).isZero();
 		assertThat(this.out.toString()).contains(testLine);
 		return printed;
+	}
+
+	@Test
+	void fearecInAllPositionsModeIsAOneLineErrorBeforeAnyDataIsRead() {
+		int code = run("train", "--model", "FEARec", "--dataset", "absent", "--data-path", this.data.toString(),
+				"--train_mode=all_positions");
+		assertThat(code).isEqualTo(2);
+		assertOneLineError("train_mode all_positions does not apply to FEARec", "use train_mode prefix");
+		assertThat(this.err.toString()).doesNotContain("absent");
 	}
 
 	@Test
