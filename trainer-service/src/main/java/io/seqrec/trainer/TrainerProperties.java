@@ -2,6 +2,7 @@ package io.seqrec.trainer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.Min;
@@ -23,13 +24,18 @@ import org.springframework.validation.annotation.Validated;
  * @param schedule when runs start on their own
  * @param gate the publication gate
  * @param minUsers fewest users with a test sample a run needs
+ * @param apiKeys accepted values of the {@code X-API-Key} header (admin keys: they start
+ * runs and move the live model)
+ * @param apiKeysFile a file with more accepted keys, one per line (a mounted secret;
+ * re-read when it changes)
  */
 @Validated
 @ConfigurationProperties("seqrec.trainer")
 public record TrainerProperties(@DefaultValue("SASRec") @NotBlank String model,
 		@DefaultValue("sasrec") @NotBlank String name, @DefaultValue Map<String, String> config,
 		@DefaultValue("models") @NotNull Path store, @DefaultValue @NotNull Schedule schedule,
-		@DefaultValue @NotNull Gate gate, @DefaultValue("10") @Min(1) int minUsers) {
+		@DefaultValue @NotNull Gate gate, @DefaultValue("10") @Min(1) int minUsers, @DefaultValue List<String> apiKeys,
+		@Nullable Path apiKeysFile) {
 
 	/**
 	 * When runs start without a request.

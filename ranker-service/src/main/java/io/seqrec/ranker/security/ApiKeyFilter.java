@@ -1,78 +1,54 @@
 package io.seqrec.ranker.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
+
+import io.seqrec.http.Problems;
+import io.seqrec.http.RequestGuard;
 
 /**
- * Refuses requests without a valid {@code X-API-Key} header with a 401 problem document.
- * Health, info and Prometheus metrics, and the OpenAPI documents and Swagger UI, are
- * open.
+ * Applies the {@link RequestGuard} to every request before anything reads it: a path that
+ * is not canonical is a 400, a request without a valid {@code X-API-Key} header a 401,
+ * both as problem documents. Health, info and Prometheus metrics, and the OpenAPI
+ * documents and Swagger UI, are open.
  */
 public final class ApiKeyFilter extends OncePerRequestFilter {
 
-	/** The header that carries the key. */
-	public static final String HEADER = "X-API-Key";
-
-	private static final String[] OPEN_PREFIXES = { "/actuator/health", "/actuator/info", "/actuator/prometheus",
-			"/v3/api-docs", "/swagger-ui" };
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final ApiKeys keys;
+	private final RequestGuard guard;
 
 	/**
 	 * Creates the filter.
-	 * @param keys the accepted keys
+	 * @param guard the guard
 	 */
-	public ApiKeyFilter(ApiKeys keys) {
-		this.keys = keys;
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		// the container's decoded, normalized path: "/actuator/health/../../v1/..." is
-		// not open
-		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
-		for (String open : OPEN_PREFIXES) {
-			if (path.startsWith(open)) {
-				return path.length() == open.length() || path.charAt(open.length()) == '/'
-						|| path.charAt(open.length()) == '.';
-			}
-		}
-		return false;
+	public ApiKeyFilter(RequestGuard guard) {
+		this.guard = guard;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.keys.accepts(request.getHeader(HEADER))) {
+		// the container's decoded, normalized path decides what is open
+		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
+		RequestGuard.Refusal refusal = this.guard.check(request.getRequestURI(), path,
+				request.getHeader(RequestGuard.HEADER));
+		if (refusal == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		boolean missing = request.getHeader(HEADER) == null;
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", "Unauthorized");
-		problem.put("status", HttpStatus.UNAUTHORIZED.value());
-		problem.put("detail",
-				missing ? "the " + HEADER + " header is missing" : "the " + HEADER + " header holds no valid key");
-		problem.put("instance", request.getRequestURI());
-		response.setStatus(HttpStatus.UNAUTHORIZED.value());
-		response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+		if (refusal.status() == HttpServletResponse.SC_UNAUTHORIZED) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, RequestGuard.CHALLENGE);
+		}
+		byte[] body = Problems.json(refusal.status(), refusal.title(), refusal.detail(), request.getRequestURI());
+		response.setStatus(refusal.status());
+		response.setContentType(Problems.MEDIA_TYPE);
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
 	}
 
 }
