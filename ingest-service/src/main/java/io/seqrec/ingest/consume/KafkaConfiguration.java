@@ -29,11 +29,12 @@ import io.seqrec.ingest.IngestProperties;
 /**
  * The consumer's error policy, in one place. Invalid records (unparseable JSON, which the
  * {@code ErrorHandlingDeserializer} turns into a {@code DeserializationException}, and
- * events that fail validation) are not retryable: they go at once to
- * {@code seqrec.interactions.dlt}, on the source partition, with the reason in the
- * {@code kafka_dlt-exception-*} headers. Any other failure (Redis unreachable) retries
- * the batch with exponential back-off and no limit, so nothing valid is ever skipped and
- * offsets never move past unwritten events.
+ * events that fail validation) are not retried: the listener sends them to
+ * {@code seqrec.interactions.dlt} through the recoverer declared here, on the source
+ * partition, with the reason in the {@code seqrec-dlt-reason} and
+ * {@code kafka_dlt-exception-*} headers. Any other failure (Redis unreachable, the
+ * dead-letter topic unreachable) retries the batch with exponential back-off and no
+ * limit, so nothing valid is ever skipped and offsets never move past unwritten events.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
