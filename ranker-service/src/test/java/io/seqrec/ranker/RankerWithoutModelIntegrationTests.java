@@ -187,6 +187,14 @@ class RankerWithoutModelIntegrationTests {
 	}
 
 	@Test
+	void connectIsAMethodNotAllowedNotAServerError() throws IOException {
+		String response = RawHttp.exchange(this.port, "CONNECT /v1/recommendations HTTP/1.1\r\nX-API-Key: it-key");
+		assertThat(response).startsWith("HTTP/1.1 405");
+		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(response).containsIgnoringCase("Allow: ");
+	}
+
+	@Test
 	void aBodyAnnouncedOverTheLimitIsRefusedBeforeItIsSent() throws IOException {
 		String response = RawHttp.exchange(this.port, "POST /v1/recommendations HTTP/1.1\r\nX-API-Key: it-key"
 				+ "\r\nContent-Type: application/json\r\nContent-Length: 31457280");

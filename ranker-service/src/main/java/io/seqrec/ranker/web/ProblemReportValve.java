@@ -11,16 +11,18 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
+import io.seqrec.http.ContainerError;
 import io.seqrec.http.Problems;
 
 /**
  * Tomcat's error report as a problem document instead of an HTML page. Errors that never
  * reach Spring MVC (an undecodable URL, a request the container rejects, a failure no
  * handler caught) end in the host's error report valve, which this one replaces; the
- * service registers no error page, so they all end here. A 5xx says nothing about its
- * cause.
+ * service registers no error page, so they all end here ({@link ContainerError} says what
+ * is answered).
  */
 public final class ProblemReportValve extends ErrorReportValve {
 
@@ -44,15 +46,18 @@ public final class ProblemReportValve extends ErrorReportValve {
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
-		int status = response.getStatus();
-		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+		if (response.getStatus() < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		String detail = (status < 500) ? response.getMessage() : null;
-		byte[] body = Problems.json(status, (known != null) ? known.getReasonPhrase() : "Error", detail,
+		ContainerError error = ContainerError.of(response.getStatus(), request.getMethod(), response.getMessage());
+		HttpStatus known = HttpStatus.resolve(error.status());
+		byte[] body = Problems.json(error.status(), (known != null) ? known.getReasonPhrase() : "Error", error.detail(),
 				request.getRequestURI());
 		try {
+			response.setStatus(error.status());
+			if (error.allow() != null) {
+				response.setHeader(HttpHeaders.ALLOW, error.allow());
+			}
 			response.setContentType(Problems.MEDIA_TYPE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			Writer writer = response.getReporter();

@@ -11,16 +11,16 @@ import io.seqrec.ranker.security.SecurityConfiguration;
 
 /**
  * What the servlet container does before and outside Spring MVC: request bodies over the
- * configured size are refused before they are read, right after the API-key check, and
- * the container's own error answers are problem documents.
+ * configured size, or of no concrete media type, are refused before they are read, right
+ * after the API-key check, and the container's own error answers are problem documents.
  */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
 
 	@Bean
-	FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(RankerProperties properties) {
-		FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new BodyLimitFilter(properties.maxRequestSize().toBytes()));
+	FilterRegistrationBean<RequestBodyFilter> requestBodyFilter(RankerProperties properties) {
+		FilterRegistrationBean<RequestBodyFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyFilter(properties.maxRequestSize().toBytes()));
 		registration.setOrder(SecurityConfiguration.FILTER_ORDER + 1);
 		registration.addUrlPatterns("/*");
 		return registration;

@@ -172,6 +172,15 @@ class RecommendationControllerTests {
 	}
 
 	@Test
+	void aWildcardContentTypeIs415NotA500() throws Exception {
+		isProblem(perform(post("/v1/recommendations").header("Content-Type", "*/*").content("{\"items\":[\"a\"]}")),
+				415);
+		isProblem(perform(post("/v1/recommendations/batch").header("Content-Type", "application/*")
+			.content("{\"requests\":[{\"userId\":\"u1\"}]}")), 415);
+		verifyNoInteractions(this.service);
+	}
+
+	@Test
 	void aPathThatIsNotCanonicalIs400EvenWhenItLooksOpen() throws Exception {
 		isProblem(perform(get("/actuator/health/..;/..;/v1/users/u1/recommendations")), 400);
 		isProblem(perform(get("/v1/users/u1/./recommendations")), 400);

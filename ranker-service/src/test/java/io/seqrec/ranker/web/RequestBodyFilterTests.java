@@ -14,11 +14,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Bodies that come in chunks, without a length, are measured while they are read.
+ * Bodies that come in chunks, without a length, are measured while they are read; bodies
+ * of no concrete media type are refused.
  */
-class BodyLimitFilterTests {
+class RequestBodyFilterTests {
 
-	private final BodyLimitFilter filter = new BodyLimitFilter(100);
+	private final RequestBodyFilter filter = new RequestBodyFilter(100);
 
 	private static MockHttpServletRequest chunked(int bytes) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/recommendations") {
@@ -53,6 +54,21 @@ class BodyLimitFilterTests {
 			.set(new String(((HttpServletRequest) request).getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(body.get()).isEqualTo("x".repeat(100));
+	}
+
+	@Test
+	void aBodyOfAWildcardOrMalformedTypeIs415() throws ServletException, IOException {
+		for (String type : new String[] { "*/*", "application/*", "json", "application/json; charset=no-such" }) {
+			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/recommendations");
+			request.setContentType(type);
+			request.setContent("{}".getBytes(StandardCharsets.UTF_8));
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			AtomicReference<ServletRequest> passed = new AtomicReference<>();
+			this.filter.doFilter(request, response, (handed, ignored) -> passed.set(handed));
+			assertThat(response.getStatus()).as(type).isEqualTo(415);
+			assertThat(response.getContentType()).isEqualTo("application/problem+json");
+			assertThat(passed.get()).isNull();
+		}
 	}
 
 }

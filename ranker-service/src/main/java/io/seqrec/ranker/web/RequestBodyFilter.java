@@ -11,22 +11,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.seqrec.http.Problems;
 
 /**
- * Refuses a request body larger than the limit with a 413 problem document before it is
- * parsed: at once when {@code Content-Length} announces it, and after reading at most the
- * limit and one byte when it comes in chunks without a length (such a body is then handed
- * on from memory).
+ * Refuses request bodies the API cannot read, with a problem document, before they are
+ * parsed: a body larger than the limit is a 413, at once when {@code Content-Length}
+ * announces it, and after reading at most the limit and one byte when it comes in chunks
+ * without a length (such a body is then handed on from memory); a body whose
+ * {@code Content-Type} is malformed or a wildcard ({@code *}{@code /*}) is a 415.
  */
-final class BodyLimitFilter extends OncePerRequestFilter {
+final class RequestBodyFilter extends OncePerRequestFilter {
 
 	private final int limit;
 
-	BodyLimitFilter(long limit) {
+	RequestBodyFilter(long limit) {
 		this.limit = (int) Math.min(Integer.MAX_VALUE - 1, limit);
 	}
 
@@ -34,15 +38,21 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long length = request.getContentLengthLong();
-		if (length > this.limit) {
-			refuse(request, response, "the request body holds " + length + " bytes; at most " + this.limit
-					+ " are accepted (seqrec.ranker.max-request-size)");
+		boolean chunked = length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+		if ((length > 0 || chunked) && !readable(request.getContentType())) {
+			refuse(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"the Content-Type '" + request.getContentType() + "' names no concrete media type");
 			return;
 		}
-		if (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+		if (length > this.limit) {
+			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "the request body holds " + length
+					+ " bytes; at most " + this.limit + " are accepted (seqrec.ranker.max-request-size)");
+			return;
+		}
+		if (chunked) {
 			byte[] body = request.getInputStream().readNBytes(this.limit + 1);
 			if (body.length > this.limit) {
-				refuse(request, response,
+				refuse(request, response, HttpStatus.CONTENT_TOO_LARGE,
 						"the request body is larger than " + this.limit + " bytes (seqrec.ranker.max-request-size)");
 				return;
 			}
@@ -52,9 +62,24 @@ final class BodyLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private static void refuse(HttpServletRequest request, HttpServletResponse response, String detail)
-			throws IOException {
-		HttpStatus status = HttpStatus.CONTENT_TOO_LARGE;
+	/**
+	 * Whether a content type is absent (left to Spring MVC), or concrete and well formed.
+	 */
+	private static boolean readable(@Nullable String contentType) {
+		if (contentType == null) {
+			return true;
+		}
+		try {
+			MediaType type = MediaType.parseMediaType(contentType);
+			return !type.isWildcardType() && !type.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			String detail) throws IOException {
 		response.setStatus(status.value());
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		byte[] body = Problems.json(status.value(), status.getReasonPhrase(), detail, request.getRequestURI());
