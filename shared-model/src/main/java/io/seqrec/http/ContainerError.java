@@ -29,4 +29,32 @@ public record ContainerError(int status, @Nullable String detail, @Nullable Stri
 		return new ContainerError(status, (status < 500) ? message : null, null);
 	}
 
+	/**
+	 * The status's short description, for the problem's title.
+	 * @return the reason phrase of RFC 9110, or {@code Error} for a status it does not
+	 * name
+	 */
+	public String title() {
+		return switch (this.status) {
+			case 400 -> "Bad Request";
+			case 401 -> "Unauthorized";
+			case 403 -> "Forbidden";
+			case 404 -> "Not Found";
+			case 405 -> "Method Not Allowed";
+			case 406 -> "Not Acceptable";
+			case 408 -> "Request Timeout";
+			case 411 -> "Length Required";
+			case 413 -> "Content Too Large";
+			case 414 -> "URI Too Long";
+			case 415 -> "Unsupported Media Type";
+			case 417 -> "Expectation Failed";
+			case 431 -> "Request Header Fields Too Large";
+			case 500 -> "Internal Server Error";
+			case 501 -> "Not Implemented";
+			case 503 -> "Service Unavailable";
+			case 505 -> "HTTP Version Not Supported";
+			default -> "Error";
+		};
+	}
+
 }

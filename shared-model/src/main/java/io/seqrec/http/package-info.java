@@ -1,8 +1,9 @@
 /**
- * What the ranker's and the trainer's HTTP layers share without a web framework: the API
- * keys a request must carry, RFC 9457 problem documents for answers written before Spring
- * MVC is reached (servlet filters, the servlet container's own errors), and the rule that
- * a request path be canonical.
+ * What the ranker's and the trainer's HTTP layers share, without Spring: the API keys a
+ * request must carry and the servlet filter that checks them with the rule that a request
+ * path be canonical, and RFC 9457 problem documents for the answers written before Spring
+ * MVC is reached (that filter, and the servlet container's own errors, through a Tomcat
+ * valve). The servlet API and Tomcat come from the services.
  */
 @NullMarked
 package io.seqrec.http;

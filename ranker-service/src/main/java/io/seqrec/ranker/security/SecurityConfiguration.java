@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import io.seqrec.http.ApiKeyFilter;
 import io.seqrec.http.ApiKeys;
 import io.seqrec.http.RequestGuard;
 import io.seqrec.ranker.RankerProperties;

@@ -27,7 +27,7 @@ import io.seqrec.ranker.recommend.ModelUnavailableException;
  * Maps errors to RFC 9457 problem documents: bad input is a 4xx (with every violated
  * constraint listed under {@code errors}), an unavailable model or Redis a 503, and
  * anything else a 500 that reveals no internals. Errors that never reach Spring MVC are
- * problem documents too ({@link ProblemReportValve}).
+ * problem documents too ({@link io.seqrec.http.ProblemReportValve}).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {

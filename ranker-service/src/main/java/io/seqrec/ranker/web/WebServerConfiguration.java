@@ -6,6 +6,8 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.seqrec.http.ProblemReportValve;
+
 import io.seqrec.ranker.RankerProperties;
 import io.seqrec.ranker.security.SecurityConfiguration;
 

@@ -5,6 +5,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.seqrec.http.ProblemReportValve;
+
 /**
  * The servlet container's own error answers are problem documents, like the API's.
  */

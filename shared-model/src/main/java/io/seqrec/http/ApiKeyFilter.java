@@ -1,26 +1,24 @@
-package io.seqrec.ranker.security;
+package io.seqrec.http;
 
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
-
-import io.seqrec.http.Problems;
-import io.seqrec.http.RequestGuard;
 
 /**
- * Applies the {@link RequestGuard} to every request before anything reads it: a path that
- * is not canonical is a 400, a request without a valid {@code X-API-Key} header a 401,
- * both as problem documents. Health, info and Prometheus metrics, and the OpenAPI
- * documents and Swagger UI, are open.
+ * Applies a {@link RequestGuard} to every request before anything reads it: a path that
+ * is not canonical is a 400, a request without a valid key a 401 (with a challenge that
+ * names the header), both as problem documents. The ranker and the trainer register it
+ * first in their filter chains, each with its own keys and open paths.
  */
-public final class ApiKeyFilter extends OncePerRequestFilter {
+public final class ApiKeyFilter extends HttpFilter {
 
-	private final RequestGuard guard;
+	private static final long serialVersionUID = 1L;
+
+	private final transient RequestGuard guard;
 
 	/**
 	 * Creates the filter.
@@ -31,8 +29,8 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
 		// the container's decoded, normalized path decides what is open
 		String path = request.getServletPath() + ((request.getPathInfo() != null) ? request.getPathInfo() : "");
 		RequestGuard.Refusal refusal = this.guard.check(request.getRequestURI(), path,
@@ -42,7 +40,7 @@ public final class ApiKeyFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (refusal.status() == HttpServletResponse.SC_UNAUTHORIZED) {
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, RequestGuard.CHALLENGE);
+			response.setHeader("WWW-Authenticate", RequestGuard.CHALLENGE);
 		}
 		byte[] body = Problems.json(refusal.status(), refusal.title(), refusal.detail(), request.getRequestURI());
 		response.setStatus(refusal.status());

@@ -1,4 +1,4 @@
-package io.seqrec.ranker.web;
+package io.seqrec.http;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,18 +11,13 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-
-import io.seqrec.http.ContainerError;
-import io.seqrec.http.Problems;
 
 /**
  * Tomcat's error report as a problem document instead of an HTML page. Errors that never
  * reach Spring MVC (an undecodable URL, a request the container rejects, a failure no
- * handler caught) end in the host's error report valve, which this one replaces; the
- * service registers no error page, so they all end here ({@link ContainerError} says what
- * is answered).
+ * handler caught) end in the host's error report valve, which this one replaces; a
+ * service that registers no error page sends them all here. {@link ContainerError} says
+ * what is answered.
  */
 public final class ProblemReportValve extends ErrorReportValve {
 
@@ -30,7 +25,7 @@ public final class ProblemReportValve extends ErrorReportValve {
 	 * Replaces the error report valves of a context's host with this one.
 	 * @param context the service's context
 	 */
-	static void install(Context context) {
+	public static void install(Context context) {
 		Container host = context.getParent();
 		for (Valve valve : host.getPipeline().getValves()) {
 			if (valve instanceof ErrorReportValve) {
@@ -50,13 +45,11 @@ public final class ProblemReportValve extends ErrorReportValve {
 			return;
 		}
 		ContainerError error = ContainerError.of(response.getStatus(), request.getMethod(), response.getMessage());
-		HttpStatus known = HttpStatus.resolve(error.status());
-		byte[] body = Problems.json(error.status(), (known != null) ? known.getReasonPhrase() : "Error", error.detail(),
-				request.getRequestURI());
+		byte[] body = Problems.json(error.status(), error.title(), error.detail(), request.getRequestURI());
 		try {
 			response.setStatus(error.status());
 			if (error.allow() != null) {
-				response.setHeader(HttpHeaders.ALLOW, error.allow());
+				response.setHeader("Allow", error.allow());
 			}
 			response.setContentType(Problems.MEDIA_TYPE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
