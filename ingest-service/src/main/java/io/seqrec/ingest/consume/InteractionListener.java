@@ -1,6 +1,7 @@
 package io.seqrec.ingest.consume;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -29,11 +29,11 @@ import io.seqrec.ingest.store.WriteResult;
  *
  * <p>
  * The valid events of a batch are written first, then its invalid records are sent to the
- * dead-letter topic (each waiting for the broker's acknowledgement), all in one pass: an
- * invalid record costs one send, not a new fetch of the rest of its batch. A batch whose
- * write or dead-lettering fails is retried as a whole (replayed events are duplicates,
- * which Redis drops); the listener returns, and offsets are committed, only after Redis
- * acknowledged the batch and the broker every dead letter.
+ * dead-letter topic all at once, and the listener waits until the broker acknowledged
+ * them: an invalid record costs one send, not a new fetch of the rest of its batch. A
+ * batch whose write or dead-lettering fails is retried as a whole (replayed events are
+ * duplicates, which Redis drops); the listener returns, and offsets are committed, only
+ * after Redis acknowledged the batch and the broker every dead letter.
  */
 @Component
 class InteractionListener {
@@ -41,6 +41,9 @@ class InteractionListener {
 	private static final Logger logger = LoggerFactory.getLogger(InteractionListener.class);
 
 	private static final LogAccessor LOG_ACCESSOR = new LogAccessor(InteractionListener.class);
+
+	/** How long a batch waits for the broker to acknowledge its dead letters. */
+	private static final Duration DEAD_LETTER_TIMEOUT = Duration.ofMinutes(2);
 
 	/** The listener container's id, for starting and stopping it. */
 	static final String ID = "seqrec-ingest";
@@ -53,10 +56,10 @@ class InteractionListener {
 
 	private final Clock clock;
 
-	private final DeadLetterPublishingRecoverer deadLetters;
+	private final BatchDeadLetters deadLetters;
 
 	InteractionListener(SequenceWriter writer, IngestProperties properties, IngestMetrics metrics, Clock clock,
-			DeadLetterPublishingRecoverer deadLetters) {
+			BatchDeadLetters deadLetters) {
 		this.writer = writer;
 		this.properties = properties;
 		this.metrics = metrics;
@@ -96,6 +99,9 @@ class InteractionListener {
 			logger.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					reasons.get(i).getMessage());
 			this.deadLetters.accept(record, reasons.get(i));
+		}
+		if (!invalid.isEmpty()) {
+			this.deadLetters.awaitSent(DEAD_LETTER_TIMEOUT);
 		}
 	}
 

@@ -2,8 +2,10 @@ package io.seqrec.ingest.consume;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -77,11 +79,25 @@ class KafkaConfiguration {
 	@Bean
 	DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, Object> deadLetterTemplate,
 			IngestMetrics metrics) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-				(record, ex) -> {
-					metrics.deadLettered();
-					return new TopicPartition(Topics.INTERACTIONS_DLT, record.partition());
-				});
+		return configure(new DeadLetterPublishingRecoverer(deadLetterTemplate, destination(metrics)));
+	}
+
+	/**
+	 * Publishes the invalid records the listener finds, a batch's at once.
+	 */
+	@Bean
+	BatchDeadLetters batchDeadLetters(KafkaTemplate<String, Object> deadLetterTemplate, IngestMetrics metrics) {
+		return configure(new BatchDeadLetters(deadLetterTemplate, destination(metrics)));
+	}
+
+	private static BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination(IngestMetrics metrics) {
+		return (record, ex) -> {
+			metrics.deadLettered();
+			return new TopicPartition(Topics.INTERACTIONS_DLT, record.partition());
+		};
+	}
+
+	private static <T extends DeadLetterPublishingRecoverer> T configure(T recoverer) {
 		recoverer.setFailIfSendResultIsError(true);
 		recoverer.setHeadersFunction((record, ex) -> new RecordHeaders().add(REASON_HEADER,
 				DeadLetterReasons.of(ex).getBytes(StandardCharsets.UTF_8)));
