@@ -2,8 +2,10 @@ package io.seqrec.launcher.bench.faults;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -58,6 +60,53 @@ final class EventProducer implements AutoCloseable {
 			send(generator.next());
 		}
 		this.producer.flush();
+	}
+
+	/**
+	 * Sends events from a generator on a thread of their own.
+	 * @param generator the events
+	 * @param count how many
+	 * @param perSecond events per second, 0 for as fast as the producer takes them
+	 * @return the sending, to wait for
+	 */
+	Sending sendInBackground(SyntheticEvents generator, long count, double perSecond) {
+		Sending sending = new Sending(() -> {
+			send(generator, count, perSecond);
+			return null;
+		});
+		sending.thread.start();
+		return sending;
+	}
+
+	/** Events being sent on a thread of their own. */
+	static final class Sending {
+
+		private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+		private final Thread thread;
+
+		private Sending(Callable<Void> work) {
+			this.thread = new Thread(() -> {
+				try {
+					work.call();
+				}
+				catch (Exception ex) {
+					this.failure.set(ex);
+				}
+			}, "faults-producer");
+		}
+
+		/**
+		 * Waits until every event was sent and acknowledged.
+		 * @throws Exception what stopped the sending, if anything did
+		 */
+		void await() throws Exception {
+			this.thread.join();
+			if (this.failure.get() != null) {
+				throw this.failure.get();
+			}
+		}
+
 	}
 
 	/**

@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import io.seqrec.launcher.EmbeddedKafka;
-import io.seqrec.launcher.EmbeddedRedis;
 
 /**
  * {@code seqrec bench faults}: six fault scenarios, each with its own figures, then a
@@ -205,54 +203,34 @@ public final class FaultsBenchmark implements Callable<Integer> {
 	}
 
 	private static Outcome redisOutage(Options options, PrintWriter out) throws Exception {
-		String name = "Redis outage";
 		out.printf(Locale.ROOT,
 				"2. Redis outage: %,.0f events/s for %.0f s, Redis stopped at %.0f s for %.0f s, "
 						+ "then started on the same append-only file%n",
 				options.outageRate(), options.outageSeconds(), options.faultAt(), options.redisDown());
 		if (options.redis() != null) {
-			return Outcome.skipped(name, "external Redis: the bench does not stop it");
+			return Outcome.skipped("Redis outage", "external Redis: the bench does not stop it");
 		}
-		try (Infrastructure servers = Infrastructure.start(options, out)) {
-			EmbeddedRedis redis = servers.redis();
-			return new Outage(options, out).run(name, "redis", "Redis stopped, %.0f s away", options.redisDown(),
-					new Outage.Fault() {
-						@Override
-						public void stop(Infrastructure ignored) {
-							redis.stop();
-						}
-
-						@Override
-						public void start(Infrastructure ignored) {
-							redis.restart();
-						}
-					}, servers);
-		}
+		return outage(options, out, "Redis outage", "redis", "Redis stopped, %.0f s away", options.redisDown(),
+				(servers) -> servers.redis().stop(), (servers) -> servers.redis().restart());
 	}
 
 	private static Outcome brokerRestart(Options options, PrintWriter out) throws Exception {
-		String name = "Kafka broker restart";
 		out.printf(Locale.ROOT,
 				"3. Kafka broker restart: %,.0f events/s for %.0f s, the broker stopped at %.0f s "
 						+ "and started again %.0f s later%n",
 				options.outageRate(), options.outageSeconds(), options.faultAt(), options.brokerDown());
 		if (options.kafka() != null) {
-			return Outcome.skipped(name, "external Kafka: the bench does not restart it");
+			return Outcome.skipped("Kafka broker restart", "external Kafka: the bench does not restart it");
 		}
-		try (Infrastructure servers = Infrastructure.start(options, out)) {
-			EmbeddedKafka kafka = servers.kafka();
-			return new Outage(options, out).run(name, "broker", "broker restarted, %.0f s away", options.brokerDown(),
-					new Outage.Fault() {
-						@Override
-						public void stop(Infrastructure ignored) {
-							kafka.stopBroker();
-						}
+		return outage(options, out, "Kafka broker restart", "broker", "broker restarted, %.0f s away",
+				options.brokerDown(), (servers) -> servers.kafka().stopBroker(),
+				(servers) -> servers.kafka().startBroker());
+	}
 
-						@Override
-						public void start(Infrastructure ignored) {
-							kafka.startBroker();
-						}
-					}, servers);
+	private static Outcome outage(Options options, PrintWriter out, String name, String key, String faultName,
+			double down, Consumer<Infrastructure> stop, Consumer<Infrastructure> start) throws Exception {
+		try (Infrastructure servers = Infrastructure.start(options, out)) {
+			return new Outage(options, out).run(name, key, faultName, down, stop, start, servers);
 		}
 	}
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.seqrec.launcher.SyntheticEvents;
 
@@ -47,17 +46,9 @@ final class IngestCrashes {
 			long counterBefore = Math.max(0, servers.ingestedEvents());
 			IngestProcess ingest = IngestProcess.start(settings, log);
 			try {
-				AtomicReference<Exception> failure = new AtomicReference<>();
-				Thread sending = new Thread(() -> {
-					try {
-						producer.send(new SyntheticEvents(this.options.users(), this.options.items(), 0.01, 0.01,
-								this.options.seed(), this.options.eventStart(), prefix), events, 0);
-					}
-					catch (Exception ex) {
-						failure.set(ex);
-					}
-				}, "faults-producer");
-				sending.start();
+				EventProducer.Sending sending = producer.sendInBackground(new SyntheticEvents(this.options.users(),
+						this.options.items(), 0.01, 0.01, this.options.seed(), this.options.eventStart(), prefix),
+						events, 0);
 				long expectedUnique = Math.round(events * 0.99);
 				double[] thresholds = new double[kills];
 				for (int i = 0; i < kills; i++) {
@@ -78,10 +69,7 @@ final class IngestCrashes {
 					Ingest.awaitStored(servers, counterBefore, atKill + 1);
 					recoveries.add((System.nanoTime() - killedAt) / 1e9);
 				}
-				sending.join();
-				if (failure.get() != null) {
-					throw failure.get();
-				}
+				sending.await();
 				group.awaitCaughtUp(900);
 				say("  all events consumed %.1f s after the start; %,d sends acknowledged, %,d failed",
 						(System.nanoTime() - start) / 1e9, expected.acknowledgedCount(), producer.failed());

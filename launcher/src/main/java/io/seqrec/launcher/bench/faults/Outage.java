@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,25 +17,6 @@ import io.seqrec.launcher.SyntheticEvents;
  * consumer's lag is zero again.
  */
 final class Outage {
-
-	/** The server that goes away. */
-	interface Fault {
-
-		/**
-		 * Stops the server.
-		 * @param servers Kafka and Redis
-		 * @throws Exception if it cannot be stopped
-		 */
-		void stop(Infrastructure servers) throws Exception;
-
-		/**
-		 * Starts it again.
-		 * @param servers Kafka and Redis
-		 * @throws Exception if it cannot be started
-		 */
-		void start(Infrastructure servers) throws Exception;
-
-	}
 
 	private final FaultsBenchmark.Options options;
 
@@ -51,14 +32,14 @@ final class Outage {
 	 * @param name the scenario's name in the table
 	 * @param key a short name for ids * @param faultName what is done, in the table (with
 	 * {@code %.0f} for the seconds it was away)
-	 * @param downSeconds how long the server stays stopped
-	 * @param fault how it goes away and comes back
+	 * @param downSeconds how long the server stays stopped * @param stop how it goes away
+	 * @param startServer how it comes back
 	 * @param servers Kafka and Redis, closed by the caller
 	 * @return the outcome
 	 * @throws Exception if the scenario cannot run
 	 */
-	Outcome run(String name, String key, String faultName, double downSeconds, Fault fault, Infrastructure servers)
-			throws Exception {
+	Outcome run(String name, String key, String faultName, double downSeconds, Consumer<Infrastructure> stopServer,
+			Consumer<Infrastructure> startServer, Infrastructure servers) throws Exception {
 		double rate = this.options.outageRate();
 		long events = Math.round(rate * this.options.outageSeconds());
 		String prefix = this.options.runId() + "-" + key + "-";
@@ -79,37 +60,25 @@ final class Outage {
 			AtomicLong caughtUpAt = new AtomicLong();
 			AtomicLong maxLag = new AtomicLong();
 			try {
-				AtomicReference<Exception> failure = new AtomicReference<>();
 				long start = System.nanoTime();
-				Thread sending = new Thread(() -> {
-					try {
-						producer.send(generator, events - 1, rate);
-					}
-					catch (Exception ex) {
-						failure.set(ex);
-					}
-				}, "faults-producer");
-				sending.start();
+				EventProducer.Sending sending = producer.sendInBackground(generator, events - 1, rate);
 				Thread sampling = new Thread(() -> sampleLag(group, healedAt, caughtUpAt, maxLag), "faults-lag");
 				sampling.setDaemon(true);
 				sampling.start();
 				TimeUnit.MILLISECONDS.sleep(Math.round(this.options.faultAt() * 1000));
 				long lagBefore = group.lag();
 				long stopping = System.nanoTime();
-				fault.stop(servers);
+				stopServer.accept(servers);
 				long stopped = System.nanoTime();
 				say("  %.1f s: stopping (lag %,d); stopped in %.1f s", (stopping - start) / 1e9, lagBefore,
 						(stopped - stopping) / 1e9);
 				TimeUnit.MILLISECONDS.sleep(Math.round(downSeconds * 1000));
-				fault.start(servers);
+				startServer.accept(servers);
 				healedAt.set(System.nanoTime());
 				down = (healedAt.get() - stopping) / 1e9;
 				say("  %.1f s: started again; away %.1f s from the stop to the start", (healedAt.get() - start) / 1e9,
 						down);
-				sending.join();
-				if (failure.get() != null) {
-					throw failure.get();
-				}
+				sending.await();
 				group.awaitCaughtUp(600);
 				sampling.interrupt();
 				say("  all events consumed %.1f s after the start; %,d sends acknowledged, %,d failed",

@@ -123,7 +123,7 @@ final class RawConnection implements AutoCloseable {
 		}
 		else if (chunked) {
 			for (long size = Long.parseLong(line().trim(), 16); size > 0; size = Long.parseLong(line().trim(), 16)) {
-				skip(size);
+				this.in.skipNBytes(size);
 				line();
 			}
 			for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
@@ -131,7 +131,7 @@ final class RawConnection implements AutoCloseable {
 			}
 		}
 		else if (length >= 0) {
-			skip(length);
+			this.in.skipNBytes(length);
 		}
 		else {
 			this.in.transferTo(OutputStream.nullOutputStream());
@@ -141,20 +141,6 @@ final class RawConnection implements AutoCloseable {
 			close();
 		}
 		return new Response(status, contentType);
-	}
-
-	private void skip(long bytes) throws IOException {
-		long left = bytes;
-		while (left > 0) {
-			long skipped = this.in.skip(left);
-			if (skipped <= 0) {
-				if (this.in.read() < 0) {
-					throw new IOException("connection closed in a body");
-				}
-				skipped = 1;
-			}
-			left -= skipped;
-		}
 	}
 
 	private String line() throws IOException {
