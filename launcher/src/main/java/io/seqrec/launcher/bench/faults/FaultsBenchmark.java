@@ -3,6 +3,7 @@ package io.seqrec.launcher.bench.faults;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -155,7 +156,7 @@ public final class FaultsBenchmark implements Callable<Integer> {
 		}
 		Path work = Files.createTempDirectory("seqrec-faults");
 		byte[] id = new byte[3];
-		new java.security.SecureRandom().nextBytes(id);
+		new SecureRandom().nextBytes(id);
 		Options options = new Options(this.kafka, this.redis, "f" + HexFormat.of().formatHex(id), this.seed, work,
 				this.users, this.items, System.currentTimeMillis() - Duration.ofDays(7).toMillis(), this.crashEvents,
 				this.kills, this.outageRate, this.outageSeconds, this.faultAt, this.redisDown, this.brokerDown,

@@ -4,18 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
@@ -99,7 +101,7 @@ final class ModelSwaps {
 				SplittableRandom random = new SplittableRandom(this.options.seed());
 				int userCount = this.options.swapUsers();
 				URI base = URI.create("http://127.0.0.1:" + port + "/v1/users/");
-				java.util.function.LongFunction<HttpRequest> request = (i) -> HttpRequest
+				LongFunction<HttpRequest> request = (i) -> HttpRequest
 					.newBuilder(base.resolve(users + random.nextInt(userCount) + "/recommendations?k=10"))
 					.header("X-API-Key", KEY)
 					.timeout(Duration.ofSeconds(10))
@@ -130,7 +132,7 @@ final class ModelSwaps {
 		}
 		finally {
 			try (Stream<Path> files = Files.walk(storeDir)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
 			}
 		}
 	}

@@ -3,11 +3,13 @@ package io.seqrec.launcher.bench.faults;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -122,8 +124,8 @@ final class PoisonEvents {
 	}
 
 	private DeadLetters readDeadLetters(String bootstrap, Map<TopicPartition, Long> from, Set<String> sent) {
-		Set<String> found = new java.util.HashSet<>();
-		Map<Integer, String> reasons = new java.util.TreeMap<>();
+		Set<String> found = new HashSet<>();
+		Map<Integer, String> reasons = new TreeMap<>();
 		long withReason = 0;
 		long twice = 0;
 		long others = 0;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 import io.seqrec.http.RequestGuard;
 import io.seqrec.http.RequestPaths;
@@ -220,7 +222,7 @@ final class RequestFuzzer {
 			case NUMBER -> {
 				String number = NUMBERS[random.nextInt(NUMBERS.length)];
 				if (body instanceof ObjectNode object) {
-					object.putRawValue("k", new tools.jackson.databind.util.RawValue(
+					object.putRawValue("k", new RawValue(
 							number.isEmpty() || number.startsWith(" ") || number.startsWith("0x") ? "\"x\"" : number));
 					bytes = JSON.writeValueAsBytes(object);
 				}
@@ -444,7 +446,7 @@ final class RequestFuzzer {
 
 	private static byte[] malformed(byte[] valid, SplittableRandom random) {
 		return switch (random.nextInt(9)) {
-			case 0 -> java.util.Arrays.copyOf(valid, Math.max(1, random.nextInt(Math.max(1, valid.length))));
+			case 0 -> Arrays.copyOf(valid, Math.max(1, random.nextInt(Math.max(1, valid.length))));
 			case 1 -> {
 				byte[] noise = new byte[1 + random.nextInt(200)];
 				random.nextBytes(noise);
