@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The module arrows of ARCHITECTURE.md: services depend on shared-model, never the other
  * way, and never on each other; shared-model is a plain library (no Spring, no engine
- * classes).
+ * classes, no AWS SDK); the S3 model store is a library beside it that only the trainer
+ * and the ranker use; main code never depends on test-support.
  */
 class ModuleArrowsTests {
 
@@ -38,7 +39,8 @@ class ModuleArrowsTests {
 
 	@Test
 	void everyModuleIsImported() {
-		for (String module : new String[] { "shared-model", "ingest-service", "trainer-service", "ranker-service" }) {
+		for (String module : new String[] { "shared-model", "model-store-s3", "ingest-service", "trainer-service",
+				"ranker-service", "test-support" }) {
 			assertThat(classes.stream().anyMatch(inModule(module))).as(module).isTrue();
 		}
 	}
@@ -59,6 +61,43 @@ class ModuleArrowsTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..", "ai.djl.pytorch..")
 			.because("shared-model is a plain library on the engine-agnostic DJL api")
+			.check(classes);
+	}
+
+	@Test
+	void theAwsSdkStaysInTheS3ModelStore() {
+		noClasses().that()
+			.resideOutsideOfPackages("io.seqrec.artifact.s3..", "io.seqrec.testsupport.s3..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("software.amazon.awssdk..")
+			.because("only model-store-s3 talks to S3 (and the tests' S3 server hands out clients); everything else"
+					+ " sees the ModelStore interface")
+			.check(classes);
+	}
+
+	@Test
+	void theS3ModelStoreDependsOnSharedModelOnly() {
+		noClasses().that(inModule("model-store-s3"))
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(SERVICES)
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "io.seqrec.launcher..")
+			.check(classes);
+		noClasses().that(inModule("shared-model"))
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.seqrec.artifact.s3..")
+			.because("shared-model knows the ModelStore interface, not its S3 implementation")
+			.check(classes);
+		noClasses().that()
+			.resideInAPackage("io.seqrec.ingest..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.seqrec.artifact.s3..")
+			.because("ingest never touches the model store")
 			.check(classes);
 	}
 
@@ -86,6 +125,18 @@ class ModuleArrowsTests {
 			.dependOnClassesThat()
 			.resideInAPackage("io.seqrec.launcher..")
 			.because("the launcher assembles the services; they must not know it")
+			.check(classes);
+	}
+
+	@Test
+	void noMainCodeDependsOnTestSupport() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.seqrec.testsupport..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.seqrec.testsupport..")
+			.because("test-support (embedded servers, fixtures) is a test-scope library; "
+					+ "the enforce-test-support rule of the parent POM keeps it out of main dependencies")
 			.check(classes);
 	}
 

@@ -17,20 +17,20 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jspecify.annotations.Nullable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import picocli.CommandLine;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 
-import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.contract.Topics;
 import io.seqrec.data.InteractionTable;
+import io.seqrec.model.ModelRegistry;
 import io.seqrec.run.Datasets;
 
 /**
@@ -107,7 +107,6 @@ public final class DemoCommand implements Callable<Integer> {
 				: Files.createTempDirectory("seqrec-demo-models");
 		out.println("model store: " + modelStore.toAbsolutePath());
 		Map<String, String> trainerConfig = new LinkedHashMap<>();
-		trainerConfig.put("train_mode", "all_positions");
 		trainerConfig.put("epochs", "30");
 		trainerConfig.put("stopping_step", "3");
 		InteractionTable table = (this.dataset != null) ? readDataset() : null;
@@ -186,7 +185,7 @@ public final class DemoCommand implements Callable<Integer> {
 	}
 
 	private InteractionTable readDataset() {
-		var config = ConfigLoader.load(new ConfigRequest("SASRec", this.dataset, List.of(), Map.of(), Map.of()));
+		var config = ModelRegistry.loadConfig(ConfigRequest.of("SASRec", this.dataset));
 		return Datasets.readAtomic(config, this.dataPath, this.dataset);
 	}
 

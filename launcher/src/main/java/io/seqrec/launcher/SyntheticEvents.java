@@ -1,15 +1,26 @@
 package io.seqrec.launcher;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
+import io.seqrec.contract.InteractionEvent;
+import io.seqrec.data.PlantedSequences;
+
 /**
- * A stream of synthetic interaction events as producers would send them: users walk item
- * sequences with a planted pattern (each item is mostly followed by one of a few
- * successors), a share of the events are duplicates (an earlier event sent again) and a
- * share arrive late (with an event time before the user's previous event).
+ * A stream of synthetic interaction events as producers would send them: users walk the
+ * catalogue along the planted rule of {@link PlantedSequences} (with probability
+ * {@value #NOISE} a step goes to a random item instead), a share of the events are
+ * duplicates (an earlier event sent again) and a share arrive late (with an event time
+ * before the user's previous event).
  */
 public final class SyntheticEvents {
+
+	/** The share of random steps. */
+	public static final double NOISE = 0.2;
+
+	private final PlantedSequences pattern;
 
 	private final int users;
 
@@ -62,6 +73,7 @@ public final class SyntheticEvents {
 	public SyntheticEvents(int users, int items, double duplicateRate, double lateRate, long seed, long startMillis,
 			String prefix) {
 		this.prefix = prefix;
+		this.pattern = PlantedSequences.cycle(items);
 		this.users = users;
 		this.items = items;
 		this.duplicateRate = duplicateRate;
@@ -119,38 +131,45 @@ public final class SyntheticEvents {
 		int item = successor(this.userItem[user]);
 		this.userItem[user] = item;
 		this.userEvents[user]++;
-		String userId = this.prefix + "user-" + user;
+		String userId = this.prefix + PlantedSequences.userId(user);
 		String eventId = this.prefix + "ev-" + this.sequence;
-		String json = "{\"eventId\":\"" + eventId + "\",\"userId\":\"" + userId + "\",\"itemId\":\"item-" + item
+		String itemId = PlantedSequences.itemId(item);
+		String json = "{\"eventId\":\"" + eventId + "\",\"userId\":\"" + userId + "\",\"itemId\":\"" + itemId
 				+ "\",\"timestamp\":" + time + ",\"type\":\"view\"}";
 		this.sequence++;
-		this.last = new Event(userId, json, false, eventId, "item-" + item, time);
+		this.last = new Event(userId, json, false, eventId, itemId, time);
 		return this.last;
 	}
 
 	/**
-	 * The planted pattern: an item's successor is one of three items derived from it
-	 * (80%), or any item (20%).
+	 * The next item of a walk: the planted successor, or with probability {@value #NOISE}
+	 * any item.
 	 * @param item the current item
 	 * @return the next item
 	 */
 	int successor(int item) {
-		if (this.random.nextDouble() < 0.8) {
-			int choice = this.random.nextInt(3);
-			return (int) ((item * 31L + 7 + choice * 977L) % this.items);
-		}
-		return this.random.nextInt(this.items);
+		return (this.random.nextDouble() < NOISE) ? this.random.nextInt(this.items) : this.pattern.next(item);
 	}
 
 	/**
-	 * The pattern's most likely successors of an item, best first.
-	 * @param item an item
-	 * @param items the catalogue size
-	 * @return the three planted successors
+	 * A user's walk along a planted rule without noise, duplicates or late events, one
+	 * event a second.
+	 * @param pattern the rule
+	 * @param userId the user
+	 * @param start the first item
+	 * @param length the number of events
+	 * @param startMillis the time of the first event
+	 * @return the events, oldest first, with ids {@code <userId>-<position>}
 	 */
-	public static int[] plantedSuccessors(int item, int items) {
-		return new int[] { (int) ((item * 31L + 7) % items), (int) ((item * 31L + 7 + 977) % items),
-				(int) ((item * 31L + 7 + 2 * 977) % items) };
+	public static List<InteractionEvent> walk(PlantedSequences pattern, String userId, int start, int length,
+			long startMillis) {
+		int[] items = pattern.walk(start, length);
+		List<InteractionEvent> events = new ArrayList<>(length);
+		for (int t = 0; t < length; t++) {
+			events.add(InteractionEvent.of(userId + "-" + t, userId, PlantedSequences.itemId(items[t]),
+					startMillis + t * 1000L));
+		}
+		return events;
 	}
 
 }

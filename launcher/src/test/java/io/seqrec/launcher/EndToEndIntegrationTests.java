@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,11 +18,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.seqrec.contract.InteractionEvent;
 import io.seqrec.contract.Topics;
+import io.seqrec.data.PlantedSequences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +41,7 @@ class EndToEndIntegrationTests {
 
 	private static final String ADMIN_KEY = "end-to-end-admin-key";
 
-	private static final CycleEvents CYCLE = new CycleEvents(120);
+	private static final PlantedSequences PATTERN = PlantedSequences.cycle(120);
 
 	private static final int USERS = 400;
 
@@ -54,11 +55,13 @@ class EndToEndIntegrationTests {
 
 	private static KafkaProducer<String, String> producer;
 
+	@TempDir
+	static Path store;
+
 	@BeforeAll
-	static void start() throws Exception {
-		Path store = Files.createTempDirectory("seqrec-e2e-store");
+	static void start() {
 		platform = Platform.start(
-				new Platform.Settings(null, null, 0, KEY, ADMIN_KEY, store, CycleEvents.trainingSettings(10), 200),
+				new Platform.Settings(null, null, 0, KEY, ADMIN_KEY, store, QuickTraining.sasrec(10), 200),
 				new PrintWriter(new StringWriter()));
 		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
 				new StringSerializer(), new StringSerializer());
@@ -117,7 +120,8 @@ class EndToEndIntegrationTests {
 	void eventsBecomeAModelWhoseAnswersFollowThePatternAndNewEventsChangeThemLive() throws Exception {
 		long start = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
 		for (int u = 0; u < USERS; u++) {
-			CYCLE.walk("user-" + u, u % 120, LENGTH, start).forEach(EndToEndIntegrationTests::send);
+			SyntheticEvents.walk(PATTERN, PlantedSequences.userId(u), u % PATTERN.items(), LENGTH, start)
+				.forEach(EndToEndIntegrationTests::send);
 		}
 		producer.flush();
 		platform.awaitIngested(USERS * LENGTH, Duration.ofMinutes(2), (count) -> {
@@ -140,22 +144,23 @@ class EndToEndIntegrationTests {
 			JsonNode answer = recommendations("user-" + u);
 			assertThat(answer.get("items").get(0).get("reason").asString()).isEqualTo("model");
 			assertThat(top(answer)).as("user-%d after a run with test %s", u, done.get("test"))
-				.isEqualTo(CycleEvents.itemId(CYCLE.after(u % 120, LENGTH)));
+				.isEqualTo(PlantedSequences.itemId(PATTERN.after(u % PATTERN.items(), LENGTH)));
 		}
 		JsonNode unknown = recommendations("nobody");
 		assertThat(unknown.get("items").get(0).get("reason").asString()).isEqualTo("popular");
 
 		// a new event of one user changes that user's answer, with no retraining
 		int runsBefore = call(trainer("/v1/training-runs").build()).size();
-		int jump = 0; // its successor, item-37, is not in user-1's history, so it is not
-						// excluded as seen
-		send(InteractionEvent.of("user-1-jump", "user-1", CycleEvents.itemId(jump), System.currentTimeMillis()));
+		// an item further along user-1's walk: its successor is neither in the history
+		// (not excluded as seen) nor the current answer
+		int jump = PATTERN.after(1, LENGTH + 5);
+		send(InteractionEvent.of("user-1-jump", "user-1", PlantedSequences.itemId(jump), System.currentTimeMillis()));
 		producer.flush();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> top(recommendations("user-1")).equals(CycleEvents.itemId(CYCLE.next(jump))));
+			.until(() -> top(recommendations("user-1")).equals(PlantedSequences.itemId(PATTERN.next(jump))));
 		assertThat(recommendations("user-1").get("version").asString()).isEqualTo(live);
 		assertThat(call(trainer("/v1/training-runs").build())).hasSize(runsBefore);
-		assertThat(top(recommendations("user-2"))).isEqualTo(CycleEvents.itemId(CYCLE.after(2, LENGTH)));
+		assertThat(top(recommendations("user-2"))).isEqualTo(PlantedSequences.itemId(PATTERN.after(2, LENGTH)));
 	}
 
 }

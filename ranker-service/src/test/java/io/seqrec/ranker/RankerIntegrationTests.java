@@ -1,12 +1,9 @@
 package io.seqrec.ranker;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,7 +28,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -46,43 +37,43 @@ import tools.jackson.databind.json.JsonMapper;
 import io.seqrec.artifact.FileSystemModelStore;
 import io.seqrec.artifact.ModelVersion;
 import io.seqrec.contract.ModelUpdate;
-import io.seqrec.contract.RedisKeys;
 import io.seqrec.contract.Topics;
+import io.seqrec.data.PlantedSequences;
 import io.seqrec.ranker.model.LiveModel;
 import io.seqrec.ranker.model.ModelHolder;
-import redis.embedded.RedisServer;
+import io.seqrec.testsupport.EmbeddedPlatformServers;
+import io.seqrec.testsupport.models.ModelFixture;
+import io.seqrec.testsupport.models.ModelFixtures;
+import io.seqrec.testsupport.redis.EmbeddedRedisServer;
+import io.seqrec.testsupport.redis.RedisContractWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The ranker on an embedded Kafka broker and an embedded Redis server, serving a tiny
- * SASRec trained on a planted pattern: the planted next item comes first, seen and
- * excluded items never appear, unknown users get popular items, a model update swaps the
- * model under a concurrent client without an error, a corrupt version is refused, native
- * memory does not grow, and the API key is enforced.
+ * SASRec trained on a planted pattern (test-support's fixture): the planted next item
+ * comes first, seen and excluded items never appear, unknown users get popular items, a
+ * model update swaps the model under a concurrent client without an error, a corrupt
+ * version is refused, native memory does not grow, and the API key is enforced. The tests
+ * run in any order: those that announce versions publish fresh ones, and every test
+ * compares with the version served when it starts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"seqrec.ranker.api-keys=it-key", "seqrec.ranker.scoring.max-wait=1ms" })
-@EmbeddedKafka(topics = Topics.MODEL_UPDATES)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+		properties = { "seqrec.ranker.api-keys=it-key", "seqrec.ranker.scoring.max-wait=1ms" })
+@EmbeddedPlatformServers
 class RankerIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final int REDIS_PORT = freePort();
+	private static final int USERS = 20;
 
-	private static final RedisServer REDIS = startRedis();
+	private static final int LENGTH = 8;
 
-	private static final Path STORE_DIR = tempDir();
+	@TempDir
+	static Path storeDir;
 
-	private static final FileSystemModelStore STORE = new FileSystemModelStore(STORE_DIR);
-
-	static {
-		PlantedModels.publishLive(STORE, "v1", false);
-		writeSequences();
-	}
+	private static FileSystemModelStore store;
 
 	@LocalServerPort
 	private int port;
@@ -93,73 +84,62 @@ class RankerIntegrationTests {
 	@Autowired
 	private ModelHolder holder;
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	@Autowired
+	private MeterRegistry meters;
+
+	private static ModelFixture model() {
+		return ModelFixtures.planted("SASRec");
 	}
 
-	private static RedisServer startRedis() {
-		try {
-			RedisServer server = RedisServer.newRedisServer().port(REDIS_PORT).bind("127.0.0.1").build();
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+	private static PlantedSequences pattern() {
+		return model().pattern();
 	}
 
-	private static Path tempDir() {
-		try {
-			return Files.createTempDirectory("seqrec-ranker-store");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/** Users {@code user-0..19}: 8 planted events each, in the contract's layout. */
-	private static void writeSequences() {
-		RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
-		try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
-			RedisCommands<String, String> redis = connection.sync();
-			for (int u = 0; u < 20; u++) {
-				List<String> items = PlantedModels.sequence(start(u), 8);
-				for (int t = 0; t < items.size(); t++) {
-					redis.zadd(RedisKeys.sequence("user-" + u), 1_700_000_000_000L + t * 1000L,
-							RedisKeys.member("e-" + u + "-" + t, items.get(t)));
-				}
+	/**
+	 * Before the ranker starts: a live model in its store, and users {@code user-0..19}
+	 * with 8 planted events each in Redis, plus a user none of whose items the model
+	 * knows.
+	 */
+	@BeforeAll
+	static void publishAModelAndWriteSequences(EmbeddedRedisServer redis) {
+		store = new FileSystemModelStore(storeDir);
+		model().publish(store, "sasrec", ModelFixtures.nextVersion());
+		try (RedisContractWriter writer = redis.writer()) {
+			for (int u = 0; u < USERS; u++) {
+				writer.sequence(PlantedSequences.userId(u), history(u, LENGTH));
 			}
-			// a user none of whose items the model knows
-			redis.zadd(RedisKeys.sequence("stranger"), 1_700_000_000_000L, RedisKeys.member("e-x", "brand-new"));
+			writer.event("stranger", "e-x", "brand-new", RedisContractWriter.FIRST_EVENT_MILLIS);
 		}
-		finally {
-			client.shutdown();
-		}
-	}
-
-	private static int start(int user) {
-		return (user * 5) % PlantedModels.ITEMS;
-	}
-
-	private static String expectedNext(int user) {
-		List<String> items = PlantedModels.sequence(start(user), 9);
-		return items.get(8);
 	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
-		registry.add("seqrec.ranker.store", STORE_DIR::toString);
+		registry.add("seqrec.ranker.store", () -> storeDir.toString());
 	}
 
-	@AfterAll
-	static void stopRedis() throws IOException {
-		REDIS.stop();
+	private static int start(int user) {
+		return (user * 5) % pattern().items();
+	}
+
+	private static List<String> history(int user, int length) {
+		return items(pattern().walk(start(user), length));
+	}
+
+	private static List<String> items(int[] indices) {
+		return Arrays.stream(indices).mapToObj(PlantedSequences::itemId).toList();
+	}
+
+	private static String expectedNext(int user) {
+		return PlantedSequences.itemId(pattern().after(start(user), LENGTH));
+	}
+
+	/** The version the ranker serves now. */
+	private String live() {
+		return this.holder.peek().version();
+	}
+
+	private double refusedLoads() {
+		return this.meters.get("seqrec.ranker.model.loads").tag("outcome", "refused").counter().count();
 	}
 
 	private RestClient http(String key) {
@@ -217,39 +197,39 @@ class RankerIntegrationTests {
 	}
 
 	@Test
-	@Order(1)
 	void thePlantedNextItemComesFirstAndSeenItemsNeverAppear() {
-		for (int u = 0; u < 20; u++) {
+		String live = live();
+		for (int u = 0; u < USERS; u++) {
 			JsonNode answer = get("/v1/users/user-" + u + "/recommendations?k=10");
 			List<String> items = itemIds(answer);
 			assertThat(items).as("user-" + u).hasSize(10);
 			assertThat(items.get(0)).as("user-" + u).isEqualTo(expectedNext(u));
-			assertThat(items).doesNotContainAnyElementsOf(PlantedModels.sequence(start(u), 8));
+			assertThat(items).doesNotContainAnyElementsOf(history(u, LENGTH));
 			assertThat(reasons(answer)).containsExactly("model");
-			assertThat(answer.get("version").asString()).isEqualTo("v1");
+			assertThat(answer.get("version").asString()).isEqualTo(live);
 			assertThat(answer.get("model").asString()).isEqualTo("sasrec");
 			assertThat(answer.get("userId").asString()).isEqualTo("user-" + u);
 			assertThat(answer.get("recommendationId").asString()).hasSize(36);
 		}
 		// excluded items never appear, whatever their score
 		String next = expectedNext(3);
-		JsonNode excluded = get("/v1/users/user-3/recommendations?k=40&exclude=" + next + ",item-1");
-		assertThat(itemIds(excluded)).doesNotContain(next, "item-1", "[PAD]")
-			.doesNotContainAnyElementsOf(PlantedModels.sequence(start(3), 8))
-			.hasSize(PlantedModels.ITEMS - 8 - 2);
+		String unseen = PlantedSequences.itemId(pattern().after(start(3), LENGTH + 1));
+		JsonNode excluded = get("/v1/users/user-3/recommendations?k=40&exclude=" + next + "," + unseen);
+		assertThat(itemIds(excluded)).doesNotContain(next, unseen, "[PAD]")
+			.doesNotContainAnyElementsOf(history(3, LENGTH))
+			.hasSize(pattern().items() - LENGTH - 2);
 		// without excluding seen items, everything but padding can rank
 		JsonNode all = get("/v1/users/user-3/recommendations?k=100&excludeSeen=false");
-		assertThat(itemIds(all)).hasSize(PlantedModels.ITEMS).doesNotContain("[PAD]");
+		assertThat(itemIds(all)).hasSize(pattern().items()).doesNotContain("[PAD]");
 	}
 
 	@Test
-	@Order(2)
 	void sessionsScoreTheirKnownItemsAndReportTheUnknownOnes() {
-		List<String> session = new ArrayList<>(PlantedModels.sequence(11, 5));
+		List<String> session = new ArrayList<>(items(pattern().walk(11, 5)));
 		session.add(2, "never-seen");
 		JsonNode answer = post("/v1/recommendations",
 				"{\"items\":" + JSON.writeValueAsString(session) + ",\"k\":5,\"exclude\":[\"item-0\"]}");
-		assertThat(itemIds(answer).get(0)).isEqualTo(PlantedModels.sequence(11, 6).get(5));
+		assertThat(itemIds(answer).get(0)).isEqualTo(PlantedSequences.itemId(pattern().after(11, 5)));
 		assertThat(itemIds(answer)).doesNotContain("item-0").doesNotContainAnyElementsOf(session);
 		assertThat(answer.get("unknownItems").get(0).asString()).isEqualTo("never-seen");
 		assertThat(answer.has("userId")).isFalse();
@@ -259,11 +239,11 @@ class RankerIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
 	void unknownUsersGetPopularItems() {
+		String live = live();
 		JsonNode nobody = get("/v1/users/nobody/recommendations?k=5");
 		assertThat(reasons(nobody)).containsExactly("popular");
-		assertThat(nobody.get("version").asString()).isEqualTo("v1");
+		assertThat(nobody.get("version").asString()).isEqualTo(live);
 		// the most popular items of the training data, most popular first
 		List<Double> scores = new ArrayList<>();
 		nobody.get("items").forEach((item) -> scores.add(item.get("score").asDouble()));
@@ -274,7 +254,6 @@ class RankerIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
 	void aBatchAnswersEveryUserInOrder() {
 		JsonNode batch = post("/v1/recommendations/batch",
 				"{\"requests\":[{\"userId\":\"user-1\",\"k\":3},{\"userId\":\"nobody\"},"
@@ -290,7 +269,6 @@ class RankerIntegrationTests {
 	}
 
 	@Test
-	@Order(5)
 	void apiKeysAreEnforcedExceptOnOperationsAndDocumentation() {
 		for (String key : new String[] { null, "wrong" }) {
 			ResponseEntity<String> refused = http(key).get()
@@ -317,29 +295,32 @@ class RankerIntegrationTests {
 			.toEntity(String.class)
 			.getStatusCode()
 			.value()).isEqualTo(200);
+		String live = live();
+		// an answered request, so that its timer exists
+		get("/v1/users/user-1/recommendations");
 		String metrics = http(null).get().uri("/actuator/prometheus").retrieve().body(String.class);
-		assertThat(metrics).contains("seqrec_ranker_model_info{", "version=\"v1\"", "seqrec_ranker_model_age_seconds",
-				"seqrec_ranker_fallbacks_total{", "http_server_requests_seconds_bucket{",
-				"uri=\"/v1/users/{userId}/recommendations\"");
+		assertThat(metrics).contains("seqrec_ranker_model_info{", "version=\"" + live + "\"",
+				"seqrec_ranker_model_age_seconds", "seqrec_ranker_fallbacks_total{",
+				"http_server_requests_seconds_bucket{", "uri=\"/v1/users/{userId}/recommendations\"");
 	}
 
 	@Test
-	@Order(6)
 	void servingDoesNotGrowNativeMemory() {
 		LiveModel model = this.holder.peek();
 		get("/v1/users/user-1/recommendations");
 		int before = model.manager().getManagedArrays().size();
 		for (int i = 0; i < 200; i++) {
-			get("/v1/users/user-" + (i % 20) + "/recommendations");
+			get("/v1/users/user-" + (i % USERS) + "/recommendations");
 		}
 		post("/v1/recommendations/batch", "{\"requests\":[{\"userId\":\"user-1\"},{\"userId\":\"user-2\"}]}");
 		assertThat(model.manager().getManagedArrays()).hasSize(before);
 	}
 
 	@Test
-	@Order(7)
 	void aModelUpdateSwapsTheModelUnderAConcurrentClientWithoutAnError() throws Exception {
 		LiveModel old = this.holder.peek();
+		String before = old.version();
+		String fresh = ModelFixtures.nextVersion();
 		AtomicBoolean stop = new AtomicBoolean();
 		ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
 		List<String> versions = new CopyOnWriteArrayList<>();
@@ -348,7 +329,7 @@ class RankerIntegrationTests {
 			int i = 0;
 			while (!stop.get()) {
 				ResponseEntity<String> response = http.get()
-					.uri("/v1/users/user-" + (i++ % 20) + "/recommendations?k=3")
+					.uri("/v1/users/user-" + (i++ % USERS) + "/recommendations?k=3")
 					.retrieve()
 					.toEntity(String.class);
 				if (response.getStatusCode().value() != 200) {
@@ -362,9 +343,9 @@ class RankerIntegrationTests {
 		client.start();
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> versions.size() > 5);
-			announce(PlantedModels.publishLive(STORE, "v2", false));
+			announce(model().publish(store, "sasrec", fresh));
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> !versions.isEmpty() && versions.get(versions.size() - 1).equals("v2"));
+				.until(() -> !versions.isEmpty() && versions.get(versions.size() - 1).equals(fresh));
 			int swappedAt = versions.size();
 			await().atMost(Duration.ofSeconds(10)).until(() -> versions.size() > swappedAt + 5);
 		}
@@ -373,27 +354,23 @@ class RankerIntegrationTests {
 			client.join(10_000);
 		}
 		assertThat(failures).isEmpty();
-		assertThat(versions).contains("v1", "v2");
-		// once v2 answered, v1 never answers again
-		assertThat(versions.subList(versions.indexOf("v2"), versions.size())).containsOnly("v2");
+		assertThat(versions).contains(before, fresh);
+		// once the new version answered, the old one never answers again
+		assertThat(versions.subList(versions.indexOf(fresh), versions.size())).containsOnly(fresh);
 		await().atMost(Duration.ofSeconds(10)).until(old::isClosed);
-		assertThat(get("/v1/users/user-4/recommendations").get("version").asString()).isEqualTo("v2");
+		assertThat(get("/v1/users/user-4/recommendations").get("version").asString()).isEqualTo(fresh);
 	}
 
 	@Test
-	@Order(8)
 	void aCorruptVersionIsRefusedAndTheLiveOneKeepsServing() {
-		announce(PlantedModels.publishLive(STORE, "v3", true));
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> http(null).get()
-				.uri("/actuator/prometheus")
-				.retrieve()
-				.body(String.class)
-				.contains("seqrec_ranker_model_loads_total{application=\"seqrec-ranker\",outcome=\"refused\"} 1.0"));
+		String live = live();
+		double refused = refusedLoads();
+		announce(model().publishCorrupted(store, "sasrec", ModelFixtures.nextVersion()));
+		await().atMost(Duration.ofSeconds(60)).until(() -> refusedLoads() == refused + 1);
 		JsonNode answer = get("/v1/users/user-5/recommendations");
-		assertThat(answer.get("version").asString()).isEqualTo("v2");
+		assertThat(answer.get("version").asString()).isEqualTo(live);
 		assertThat(itemIds(answer).get(0)).isEqualTo(expectedNext(5));
-		assertThat(this.holder.peek().version()).isEqualTo("v2");
+		assertThat(live()).isEqualTo(live);
 	}
 
 }

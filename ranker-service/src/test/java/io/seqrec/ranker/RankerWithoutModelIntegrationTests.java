@@ -1,32 +1,25 @@
 package io.seqrec.ranker;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -36,9 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 import io.seqrec.artifact.FileSystemModelStore;
 import io.seqrec.artifact.ModelVersion;
 import io.seqrec.contract.ModelUpdate;
-import io.seqrec.contract.RedisKeys;
 import io.seqrec.contract.Topics;
-import redis.embedded.RedisServer;
+import io.seqrec.testsupport.EmbeddedPlatformServers;
+import io.seqrec.testsupport.models.ModelFixtures;
+import io.seqrec.testsupport.redis.EmbeddedRedisServer;
+import io.seqrec.testsupport.redis.RedisContractWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,19 +46,15 @@ import static org.awaitility.Awaitility.await;
  * refused before it is sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-				"seqrec.ranker.api-keys=it-key", "seqrec.ranker.fallback.without-model=true",
+		properties = { "seqrec.ranker.api-keys=it-key", "seqrec.ranker.fallback.without-model=true",
 				"seqrec.ranker.fallback.refresh=0s" })
-@EmbeddedKafka(topics = Topics.MODEL_UPDATES)
+@EmbeddedPlatformServers
 class RankerWithoutModelIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final int REDIS_PORT = freePort();
-
-	private static final RedisServer REDIS = startRedis();
-
-	private static final Path STORE_DIR = tempDir();
+	@TempDir
+	static Path storeDir;
 
 	@LocalServerPort
 	private int port;
@@ -71,55 +62,18 @@ class RankerWithoutModelIntegrationTests {
 	@Autowired
 	private EmbeddedKafkaBroker broker;
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static RedisServer startRedis() {
-		try {
-			RedisServer server = RedisServer.newRedisServer().port(REDIS_PORT).bind("127.0.0.1").build();
-			server.start();
-			RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
-			try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
-				RedisCommands<String, String> redis = connection.sync();
-				redis.zadd(RedisKeys.ITEM_POPULARITY, 50, "hit");
-				redis.zadd(RedisKeys.ITEM_POPULARITY, 30, "item-3");
-				redis.zadd(RedisKeys.ITEM_POPULARITY, 10, "niche");
-				redis.zadd(RedisKeys.sequence("fan"), 1_700_000_000_000L, RedisKeys.member("e1", "hit"));
-			}
-			finally {
-				client.shutdown();
-			}
-			return server;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static Path tempDir() {
-		try {
-			return Files.createTempDirectory("seqrec-ranker-empty-store");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+	/** The ingest service's popularity counts, and one user's sequence. */
+	@BeforeAll
+	static void writePopularity(EmbeddedRedisServer redis) {
+		try (RedisContractWriter writer = redis.writer()) {
+			writer.event("fan", "e1", "hit", RedisContractWriter.FIRST_EVENT_MILLIS);
+			writer.popularity("hit", 50).popularity("item-3", 30).popularity("niche", 10);
 		}
 	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
-		registry.add("seqrec.ranker.store", STORE_DIR::toString);
-	}
-
-	@AfterAll
-	static void stopRedis() throws IOException {
-		REDIS.stop();
+		registry.add("seqrec.ranker.store", () -> storeDir.toString());
 	}
 
 	private RestClient http() {
@@ -151,9 +105,10 @@ class RankerWithoutModelIntegrationTests {
 		assertThat(fan.has("version")).isFalse();
 		assertThat(fan.get("model").asString()).isEqualTo("sasrec");
 
-		FileSystemModelStore store = new FileSystemModelStore(STORE_DIR);
-		ModelVersion v1 = PlantedModels.publishLive(store, "v1", false);
-		ModelUpdate update = new ModelUpdate("sasrec", "v1", v1.location(), Map.of(), v1.checksum(),
+		FileSystemModelStore store = new FileSystemModelStore(storeDir);
+		ModelVersion first = ModelFixtures.untrained("SASRec", 10, 5)
+			.publish(store, "sasrec", ModelFixtures.nextVersion());
+		ModelUpdate update = new ModelUpdate("sasrec", first.version(), first.location(), Map.of(), first.checksum(),
 				System.currentTimeMillis());
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()),
@@ -167,11 +122,11 @@ class RankerWithoutModelIntegrationTests {
 		}
 		await().atMost(Duration.ofSeconds(60)).until(() -> recommendations("fan").has("version"));
 		JsonNode scored = recommendations("fan");
-		assertThat(scored.get("version").asString()).isEqualTo("v1");
+		assertThat(scored.get("version").asString()).isEqualTo(first.version());
 		// "hit" is unknown to the model: popular items of the artifact
 		assertThat(scored.get("items").get(0).get("reason").asString()).isEqualTo("popular");
 		JsonNode known = recommendations("nobody-yet");
-		assertThat(known.get("version").asString()).isEqualTo("v1");
+		assertThat(known.get("version").asString()).isEqualTo(first.version());
 	}
 
 	@Test

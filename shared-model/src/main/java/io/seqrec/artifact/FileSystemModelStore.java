@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
@@ -20,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  * that readers never see it half-written.
  */
 public final class FileSystemModelStore implements ModelStore {
-
-	private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
 	private static final String REGISTRY = "registry.json";
 
@@ -51,18 +48,10 @@ public final class FileSystemModelStore implements ModelStore {
 		return this.root;
 	}
 
-	private static String safe(String kind, String value) {
-		if (!SAFE.matcher(value).matches()) {
-			throw new IllegalArgumentException(kind + " '" + value
-					+ "' is not allowed: use letters, digits, '.', '_' or '-' (at most 128, not starting with a dot)");
-		}
-		return value;
-	}
-
 	@Override
 	public Path stagingDirectory(String name) {
 		try {
-			Path staging = this.root.resolve(safe("model name", name)).resolve(".staging");
+			Path staging = this.root.resolve(StoreNames.name(name)).resolve(".staging");
 			Files.createDirectories(staging);
 			return Files.createTempDirectory(staging, "artifact-");
 		}
@@ -74,7 +63,7 @@ public final class FileSystemModelStore implements ModelStore {
 
 	@Override
 	public synchronized ModelVersion publish(String name, String version, Path artifact, ModelVersion entry) {
-		Path target = this.root.resolve(safe("model name", name)).resolve(safe("version", version));
+		Path target = this.root.resolve(StoreNames.name(name)).resolve(StoreNames.version(version));
 		if (Files.exists(target)) {
 			throw new ArtifactException("version " + name + "/" + version + " already exists; versions are immutable");
 		}
@@ -96,11 +85,7 @@ public final class FileSystemModelStore implements ModelStore {
 
 	@Override
 	public synchronized void update(ModelVersion entry) {
-		ModelRegistryState registry = registry(entry.name());
-		if (registry.version(entry.version()).isEmpty()) {
-			throw new IllegalArgumentException("no version " + entry.version() + " of " + entry.name());
-		}
-		writeRegistry(registry.with(entry));
+		writeRegistry(registry(entry.name()).withUpdated(entry));
 	}
 
 	@Override
@@ -118,7 +103,7 @@ public final class FileSystemModelStore implements ModelStore {
 
 	@Override
 	public ModelRegistryState registry(String name) {
-		Path file = this.root.resolve(safe("model name", name)).resolve(REGISTRY);
+		Path file = this.root.resolve(StoreNames.name(name)).resolve(REGISTRY);
 		if (!Files.isRegularFile(file)) {
 			return ModelRegistryState.empty(name);
 		}
@@ -132,13 +117,7 @@ public final class FileSystemModelStore implements ModelStore {
 
 	@Override
 	public synchronized ModelRegistryState setLive(String name, String version, boolean pinned) {
-		ModelRegistryState registry = registry(name);
-		ModelVersion entry = registry.version(version)
-			.orElseThrow(() -> new IllegalArgumentException("model " + name + " has no version " + version));
-		if (entry.status() != ModelVersion.Status.ACCEPTED && !pinned) {
-			throw new IllegalArgumentException("version " + version + " was refused by the gate; pin it explicitly");
-		}
-		ModelRegistryState updated = registry.withLive(version, pinned);
+		ModelRegistryState updated = registry(name).withLiveVersion(version, pinned);
 		writeRegistry(updated);
 		return updated;
 	}

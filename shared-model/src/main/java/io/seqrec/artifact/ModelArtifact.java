@@ -15,13 +15,13 @@ import java.util.stream.Stream;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
-import io.seqrec.config.ConfigRequest;
+import io.seqrec.config.ConfigSchema;
 import io.seqrec.data.Vocabulary;
 import io.seqrec.model.ModelContext;
 import io.seqrec.model.ModelRegistry;
@@ -58,11 +58,15 @@ public final class ModelArtifact implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final String MAX_LENGTH_KEY = "MAX_ITEM_LIST_LENGTH";
+
+	private static final String HYPER_PARAMETERS_KEY = "hyper_parameters";
+
 	private final Path directory;
 
 	private final Manifest manifest;
 
-	private final Config config;
+	private final Map<String, Object> trainedConfig;
 
 	private final Vocabulary items;
 
@@ -74,11 +78,11 @@ public final class ModelArtifact implements AutoCloseable {
 
 	private final SequentialRecommender model;
 
-	private ModelArtifact(Path directory, Manifest manifest, Config config, Vocabulary items, long[] popularity,
-			Map<String, Object> metrics, Model djlModel, SequentialRecommender model) {
+	private ModelArtifact(Path directory, Manifest manifest, Map<String, Object> trainedConfig, Vocabulary items,
+			long[] popularity, Map<String, Object> metrics, Model djlModel, SequentialRecommender model) {
 		this.directory = directory;
 		this.manifest = manifest;
-		this.config = config;
+		this.trainedConfig = trainedConfig;
 		this.items = items;
 		this.popularity = popularity;
 		this.metrics = metrics;
@@ -118,6 +122,8 @@ public final class ModelArtifact implements AutoCloseable {
 			Map<String, Object> configJson = new LinkedHashMap<>();
 			configJson.put("model", model.modelName());
 			configJson.put("dataset", config.dataset());
+			configJson.put(MAX_LENGTH_KEY, model.maxSeqLength());
+			configJson.put(HYPER_PARAMETERS_KEY, model.hyperParameters());
 			configJson.put("config", config.asMap());
 			JSON.writeValue(staging.resolve(CONFIG_FILE).toFile(), configJson);
 			List<String> tokens = new ArrayList<>();
@@ -175,14 +181,14 @@ public final class ModelArtifact implements AutoCloseable {
 					+ "; this version reads format " + Manifest.FORMAT);
 		}
 		manifest.verify(directory);
-		Config config = readConfig(directory);
+		Map<String, Object> stored = read(directory, CONFIG_FILE, new TypeReference<LinkedHashMap<String, Object>>() {
+		});
 		Vocabulary items = readItems(directory);
 		long[] popularity = read(directory, POPULARITY_FILE, new TypeReference<long[]>() {
 		});
 		Map<String, Object> metrics = read(directory, METRICS_FILE, new TypeReference<LinkedHashMap<String, Object>>() {
 		});
-		SequentialRecommender model = ModelRegistry.create(config,
-				new ModelContext(items.size(), config.getInt("MAX_ITEM_LIST_LENGTH"), null));
+		SequentialRecommender model = rebuild(directory, stored, items.size());
 		Model djlModel = Model.newInstance(model.modelName(), device);
 		try {
 			djlModel.setBlock(model);
@@ -194,27 +200,33 @@ public final class ModelArtifact implements AutoCloseable {
 					ex);
 		}
 		model.setFrozen(true);
-		return new ModelArtifact(directory, manifest, config, items, popularity, metrics, djlModel, model);
+		return new ModelArtifact(directory, manifest, stored, items, popularity, metrics, djlModel, model);
 	}
 
-	private static Config readConfig(Path directory) {
-		Map<String, Object> json = read(directory, CONFIG_FILE, new TypeReference<LinkedHashMap<String, Object>>() {
-		});
-		Object model = json.get("model");
-		Object values = json.get("config");
-		if (!(model instanceof String name) || !(values instanceof Map<?, ?> map)) {
+	/**
+	 * Rebuilds the model from what the artifact stores: its hyper-parameters (older
+	 * artifacts: the model's keys of the stored configuration) over today's defaults, so
+	 * that a default added or a key removed since does not make the artifact unloadable.
+	 */
+	private static SequentialRecommender rebuild(Path directory, Map<String, Object> stored, int numItems) {
+		Object model = stored.get("model");
+		Object config = stored.get("config");
+		if (!(model instanceof String name) || !(config instanceof Map<?, ?> configValues)) {
 			throw new ArtifactException("artifact " + directory + ": " + CONFIG_FILE + " lacks model or config");
 		}
-		Map<String, Object> parameters = new LinkedHashMap<>();
-		map.forEach((key, value) -> parameters.put(String.valueOf(key), value));
-		Object dataset = json.get("dataset");
+		Object hyper = stored.getOrDefault(HYPER_PARAMETERS_KEY, configValues);
+		Object length = stored.getOrDefault(MAX_LENGTH_KEY, configValues.get(MAX_LENGTH_KEY));
+		if (!(hyper instanceof Map<?, ?> hyperValues) || !(length instanceof Number maxLength)) {
+			throw new ArtifactException("artifact " + directory + ": " + CONFIG_FILE
+					+ " lacks the hyper-parameters or the sequence length");
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		hyperValues.forEach((key, value) -> values.put(String.valueOf(key), value));
 		try {
-			return ConfigLoader.load(
-					new ConfigRequest(name, (dataset instanceof String d) ? d : null, List.of(), parameters, Map.of()));
+			return ModelRegistry.rebuild(name, values, new ModelContext(numItems, maxLength.intValue(), null));
 		}
 		catch (RuntimeException ex) {
-			throw new ArtifactException("artifact " + directory + " has an invalid configuration: " + ex.getMessage(),
-					ex);
+			throw new ArtifactException("artifact " + directory + " cannot be rebuilt: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -254,11 +266,47 @@ public final class ModelArtifact implements AutoCloseable {
 	}
 
 	/**
-	 * The configuration the model was trained with.
-	 * @return the configuration
+	 * The model name and the configuration the model was trained with, as stored:
+	 * {@code model}, {@code dataset} and {@code config} (every key of the run, possibly
+	 * keys that today's defaults no longer have).
+	 * @return the stored {@code config.json}
 	 */
-	public Config config() {
-		return this.config;
+	public Map<String, Object> trainedConfig() {
+		return this.trainedConfig;
+	}
+
+	/**
+	 * The model's registry name.
+	 * @return the name
+	 */
+	public String modelName() {
+		return this.model.modelName();
+	}
+
+	/**
+	 * The dataset the model was trained on, if recorded.
+	 * @return the dataset name, or null
+	 */
+	public @Nullable String datasetName() {
+		return (this.trainedConfig.get("dataset") instanceof String name) ? name : null;
+	}
+
+	/**
+	 * The configuration keys of the training run that today's schema of the model still
+	 * declares, for re-running its data settings.
+	 * @return known keys with their stored values
+	 */
+	public Map<String, @Nullable Object> knownTrainedSettings() {
+		Map<String, @Nullable Object> known = new LinkedHashMap<>();
+		if (this.trainedConfig.get("config") instanceof Map<?, ?> values) {
+			ConfigSchema schema = ConfigSchema.forModel(modelName());
+			values.forEach((key, value) -> {
+				if (schema.find(String.valueOf(key)).isPresent()) {
+					known.put(String.valueOf(key), value);
+				}
+			});
+		}
+		return known;
 	}
 
 	/**

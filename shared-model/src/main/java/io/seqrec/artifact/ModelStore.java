@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Where model artifacts live, as immutable versions {@code name/version/}, with each
- * model's registry (versions, their metrics and status, and which one is live). A
- * directory by default (a volume in Kubernetes); an S3-compatible store is the natural
- * second implementation.
+ * model's registry (versions, their metrics and status, and which one is live): a
+ * directory ({@link FileSystemModelStore}, a shared volume in Kubernetes) or an
+ * S3-compatible bucket ({@code S3ModelStore} in module {@code model-store-s3}).
  *
  * <p>
  * One writer (the trainer) publishes and moves the live pointer; any number of readers
@@ -64,7 +64,8 @@ public interface ModelStore {
 	ModelRegistryState setLive(String name, String version, boolean pinned);
 
 	/**
-	 * The artifact directory of a location.
+	 * The artifact directory of a location: the store's own directory, or a verified
+	 * local copy of an object store's version.
 	 * @param location a location from a {@link ModelVersion}
 	 * @return the directory
 	 */

@@ -13,8 +13,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Loads a {@link Config} as RecBole's {@code Config} does. Layers, low to high:
- * {@code overall.yaml} &lt; {@code model/<Model>.yaml} &lt;
+ * Loads a {@link Config} as RecBole's {@code Config} does, for a model with a shipped
+ * defaults file (see {@link ConfigSchema#MODEL_FILES}); whether the model is implemented
+ * is the model registry's concern ({@code ModelRegistry.loadConfig}). Layers, low to
+ * high: {@code overall.yaml} &lt; {@code model/<Model>.yaml} &lt;
  * {@code dataset/<dataset>.yaml} (if shipped) &lt; each config file in order &lt;
  * parameters &lt; command line.
  * <p>
@@ -28,9 +30,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigLoader {
 
-	/** The models seqrec implements, in their canonical spelling. */
-	public static final List<String> MODELS = List.of("SASRec", "BERT4Rec", "FEARec", "SINE", "Pop");
-
 	private ConfigLoader() {
 	}
 
@@ -41,7 +40,7 @@ public final class ConfigLoader {
 	 * @throws ConfigException if a file cannot be read, or a key or value is invalid
 	 */
 	public static Config load(ConfigRequest request) {
-		String model = canonicalModel(request.model());
+		String model = ConfigSchema.forModel(request.model()).model();
 		List<Layer> external = new ArrayList<>();
 		for (Path file : request.configFiles()) {
 			external.add(new Layer("config file '" + file + "'",
@@ -64,24 +63,6 @@ public final class ConfigLoader {
 		external.forEach(merger::apply);
 		ConfigValidator.validate(schema, merger.values());
 		return new Config(schema, dataset, merger.values());
-	}
-
-	/**
-	 * Resolves a model name case-insensitively.
-	 * @param model the name, such as {@code sasrec}
-	 * @return the canonical spelling, such as {@code SASRec}
-	 * @throws ConfigException listing {@link #MODELS} if the model is unknown
-	 */
-	public static String canonicalModel(String model) {
-		for (String known : MODELS) {
-			if (known.equalsIgnoreCase(model.trim())) {
-				return known;
-			}
-		}
-		String suggestion = UnknownKeys.closest(model.trim(), MODELS);
-		throw new ConfigException(
-				"unknown model '" + model + "'" + ((suggestion != null) ? " (did you mean '" + suggestion + "'?)" : "")
-						+ "; seqrec implements " + String.join(", ", MODELS));
 	}
 
 	/**

@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code config_dict}), then {@code commandLine} ({@code --key=value} pairs as raw
  * strings, highest).
  *
- * @param model the model name, matched case-insensitively against
- * {@link ConfigLoader#MODELS}
+ * @param model the model name, matched case-insensitively
  * @param dataset the dataset name, or {@code null} to take it from a layer's
  * {@code dataset} key (or to load without one)
  * @param configFiles YAML files applied in order, each over the previous one

@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigSchema {
 
+	/**
+	 * The models with a defaults file {@code model/<Model>.yaml}, in their canonical
+	 * spelling: the four models seqrec is specified with and RecBole's Pop baseline.
+	 * Which of them are implemented is the model registry's list.
+	 */
+	public static final List<String> MODEL_FILES = List.of("SASRec", "BERT4Rec", "FEARec", "SINE", "Pop");
+
 	/** The resource with the built-in defaults, relative to this package. */
 	public static final String OVERALL = "overall.yaml";
 
@@ -41,12 +48,17 @@ public final class ConfigSchema {
 	/**
 	 * The schema of a model.
 	 * @param model the model name, matched case-insensitively against
-	 * {@link ConfigLoader#MODELS}
+	 * {@link #MODEL_FILES}
 	 * @return the model's schema
-	 * @throws ConfigException if the model is unknown
+	 * @throws ConfigException if the model has no defaults file
 	 */
 	public static ConfigSchema forModel(String model) {
-		return CACHE.computeIfAbsent(ConfigLoader.canonicalModel(model), ConfigSchema::build);
+		String canonical = MODEL_FILES.stream()
+			.filter((name) -> name.equalsIgnoreCase(model.trim()))
+			.findFirst()
+			.orElseThrow(() -> new ConfigException(
+					"no defaults for model '" + model + "'; defaults exist for " + String.join(", ", MODEL_FILES)));
+		return CACHE.computeIfAbsent(canonical, ConfigSchema::build);
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * Formats a double as Python's {@code repr} does, so that logged configurations read like
  * RecBole's: {@code 0.001}, {@code 1e-12}, {@code 300.0}, {@code 1e+16}.
  */
-final class PythonFloat {
+public final class PythonFloat {
 
 	private PythonFloat() {
 	}
@@ -17,7 +17,7 @@ final class PythonFloat {
 	 * @param value the number
 	 * @return the text
 	 */
-	static String repr(double value) {
+	public static String repr(double value) {
 		if (Double.isNaN(value)) {
 			return "nan";
 		}

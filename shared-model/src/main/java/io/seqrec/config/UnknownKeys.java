@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Builds the messages for keys a model does not know: the model that owns the key, a
  * close match by edit distance, or a note that RecBole has the key but seqrec does not.
  */
-final class UnknownKeys {
+public final class UnknownKeys {
 
 	/**
 	 * Keys of RecBole's overall.yaml and dataset/sample.yaml that seqrec does not read.
@@ -38,7 +38,7 @@ final class UnknownKeys {
 	static String message(ConfigSchema schema, String key) {
 		String model = schema.model();
 		List<String> owners = new ArrayList<>();
-		for (String other : ConfigLoader.MODELS) {
+		for (String other : ConfigSchema.MODEL_FILES) {
 			if (!other.equals(model) && ConfigSchema.forModel(other).declaresInModelFile(key)) {
 				owners.add(other);
 			}
@@ -62,7 +62,7 @@ final class UnknownKeys {
 	 * @param candidates the valid names
 	 * @return the suggestion, or {@code null} if nothing is close
 	 */
-	static @Nullable String closest(String name, Collection<String> candidates) {
+	public static @Nullable String closest(String name, Collection<String> candidates) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		int limit = (lower.length() <= 4) ? 1 : (lower.length() <= 8) ? 2 : 3;
 		String best = null;

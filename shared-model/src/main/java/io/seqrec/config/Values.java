@@ -128,7 +128,12 @@ final class Values {
 		return (value instanceof String text) ? escape(text) : repr(value);
 	}
 
-	private static String repr(@Nullable Object value) {
+	/**
+	 * Renders a value as Python's {@code repr}: strings quoted, containers recursively.
+	 * @param value the value
+	 * @return the text
+	 */
+	static String repr(@Nullable Object value) {
 		if (value == null) {
 			return "None";
 		}

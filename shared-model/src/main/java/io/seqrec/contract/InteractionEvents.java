@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The validation rules of an interaction event: {@code eventId}, {@code userId} and
- * {@code itemId} present, not blank, at most {@value #MAX_ID_LENGTH} characters;
- * {@code timestamp} in epoch milliseconds or ISO-8601, not further in the future than the
- * allowed clock skew. Unknown {@code type} values are accepted.
+ * {@code itemId} present, not blank, at most {@value #MAX_ID_LENGTH} characters, and
+ * {@code userId} not starting with {@code '}'} (it is the Redis Cluster hash tag of the
+ * user's keys); {@code timestamp} in epoch milliseconds or ISO-8601, not further in the
+ * future than the allowed clock skew. Unknown {@code type} values are accepted.
  */
 public final class InteractionEvents {
 
@@ -36,6 +37,12 @@ public final class InteractionEvents {
 		}
 		String eventId = id("eventId", event.eventId());
 		String userId = id("userId", event.userId());
+		if (userId.charAt(0) == '}') {
+			// the key's hash tag {userId} would be empty: Redis Cluster would hash each
+			// key of
+			// the user whole, and the user's keys would land in different slots
+			throw new InvalidEventException("userId may not start with '}'");
+		}
 		String itemId = id("itemId", event.itemId());
 		long millis = epochMillis(event.timestamp());
 		long latest = clock.millis() + maxClockSkew.toMillis();

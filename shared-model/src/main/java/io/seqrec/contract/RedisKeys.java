@@ -10,10 +10,14 @@ package io.seqrec.contract;
  * and item id); a late event lands in its place by score.</li>
  * <li>{@code seqrec:u:{<userId>}:ids}: sorted set of recently ingested event ids (score =
  * ingestion time), the de-duplication window.</li>
- * <li>{@code seqrec:items:popularity}: sorted set, item id to number of ingested
+ * <li>{@code seqrec:{stats}:popularity}: sorted set, item id to number of ingested
  * events.</li>
- * <li>{@code seqrec:stats:events}: counter of ingested (non-duplicate) events.</li>
+ * <li>{@code seqrec:{stats}:events}: counter of ingested (non-duplicate) events; the
+ * {@code {stats}} tag keeps both counters in one slot, for the one script that updates
+ * them.</li>
  * </ul>
+ * A user id may contain any character but may not start with {@code '}'}, which would
+ * make the hash tag empty (validation refuses such events).
  */
 public final class RedisKeys {
 

@@ -15,12 +15,14 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScoredValue;
+import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 
 /**
  * The {@link SequenceStore} on Redis, through Lettuce's asynchronous API (standalone or
- * cluster). A snapshot scans the sequence keys a page at a time and reads each page's
- * sequences in one pipelined round trip.
+ * cluster). A snapshot scans the sequence keys a page at a time (on a cluster, master by
+ * master) and reads each page's sequences in one pipelined round trip.
  */
 public final class RedisSequenceStore implements SequenceStore {
 
@@ -79,11 +81,32 @@ public final class RedisSequenceStore implements SequenceStore {
 
 	@Override
 	public long snapshot(Consumer<UserSequence> consumer) {
+		if (this.redis instanceof RedisAdvancedClusterAsyncCommands<String, String> cluster) {
+			// Lettuce's cluster-wide SCAN visits every node flagged master, a failed one
+			// too (it stays listed, without slots, after its replica took over): scan the
+			// masters that serve slots, one after the other
+			long users = 0;
+			for (RedisClusterNode node : cluster.getStatefulConnection().getPartitions()) {
+				if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.is(RedisClusterNode.NodeFlag.FAIL)
+						&& !node.is(RedisClusterNode.NodeFlag.EVENTUAL_FAIL) && !node.getSlots().isEmpty()) {
+					users += snapshot(cluster.getConnection(node.getNodeId()), consumer);
+				}
+			}
+			return users;
+		}
+		return snapshot(this.redis, consumer);
+	}
+
+	/**
+	 * Scans one server's sequence keys; the sequences are read through the store's own
+	 * commands, which route each key to the node that serves it now.
+	 */
+	private long snapshot(RedisClusterAsyncCommands<String, String> scanned, Consumer<UserSequence> consumer) {
 		ScanArgs args = ScanArgs.Builder.matches(RedisKeys.SEQUENCE_PATTERN).limit(this.pageSize);
 		ScanCursor cursor = ScanCursor.INITIAL;
 		long users = 0;
 		do {
-			KeyScanCursor<String> page = await(this.redis.scan(cursor, args));
+			KeyScanCursor<String> page = await(scanned.scan(cursor, args));
 			List<RedisFuture<List<ScoredValue<String>>>> reads = new ArrayList<>(page.getKeys().size());
 			for (String key : page.getKeys()) {
 				reads.add(this.redis.zrangeWithScores(key, 0, -1));

@@ -1,7 +1,5 @@
 package io.seqrec.model;
 
-import java.util.Map;
-
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -11,7 +9,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 
+import io.seqrec.data.BatchFields;
 import io.seqrec.data.SequenceSamples;
+import io.seqrec.data.SequentialDataset;
 
 /**
  * RecBole's {@code Pop} baseline: every user gets the same scores, the number of times
@@ -22,6 +22,12 @@ public final class Pop extends SequentialRecommender {
 
 	/** Registry name. */
 	public static final String NAME = "Pop";
+
+	/** Everything the platform knows about Pop. */
+	public static final ModelSpec<ModelSettings> SPEC = ModelSpec
+		.builder(NAME, ModelSettings.class, (values) -> ModelSettings.NONE, (settings, context) -> new Pop(context))
+		.optSummary("RecBole's popularity baseline: training-target counts, the same list for everyone")
+		.build();
 
 	private static final byte VERSION = 1;
 
@@ -64,13 +70,17 @@ public final class Pop extends SequentialRecommender {
 	}
 
 	@Override
-	public Map<String, Object> hyperParameters() {
-		return Map.of();
+	public ModelSettings settings() {
+		return ModelSettings.NONE;
 	}
 
+	/**
+	 * Pop is fitted in one counting pass over the training targets, in every training
+	 * mode.
+	 */
 	@Override
-	public boolean isTrainable() {
-		return false;
+	public TrainingTask trainingTask(TrainMode mode, SequentialDataset data) {
+		return new TrainingTask.OnePass(() -> fit(data.train()));
 	}
 
 	/**

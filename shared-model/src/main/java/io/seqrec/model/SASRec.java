@@ -1,7 +1,5 @@
 package io.seqrec.model;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import ai.djl.ndarray.NDArray;
@@ -16,7 +14,11 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import org.jspecify.annotations.Nullable;
 
+import io.seqrec.data.AllPositionsWindows;
+import io.seqrec.data.BatchFields;
 import io.seqrec.data.NegativeSampler;
+import io.seqrec.data.SequenceBatch;
+import io.seqrec.data.SequentialDataset;
 import io.seqrec.nn.AttentionMasks;
 import io.seqrec.nn.EmbeddingTable;
 import io.seqrec.nn.InvertedDropout;
@@ -47,13 +49,19 @@ public final class SASRec extends SequentialRecommender {
 	/** Registry name. */
 	public static final String NAME = "SASRec";
 
+	/** Everything the platform knows about SASRec. */
+	public static final ModelSpec<SASRecSettings> SPEC = ModelSpec
+		.builder(NAME, SASRecSettings.class, SASRecSettings::from, (settings, context) -> new SASRec(context, settings))
+		.optSummary("self-attentive sequential recommendation (causal transformer); prefix or all_positions training")
+		.build();
+
 	private static final byte VERSION = 1;
 
 	private final int numItems;
 
 	private final int maxSeqLength;
 
-	private final TransformerSettings settings;
+	private final SASRecSettings settings;
 
 	private final EmbeddingTable itemEmbedding;
 
@@ -70,26 +78,24 @@ public final class SASRec extends SequentialRecommender {
 	 * @param context item count and sequence length
 	 * @param settings the hyper-parameters
 	 */
-	public SASRec(ModelContext context, TransformerSettings settings) {
+	public SASRec(ModelContext context, SASRecSettings settings) {
 		super(VERSION);
 		this.numItems = context.numItems();
 		this.maxSeqLength = context.maxSeqLength();
 		this.settings = settings;
-		int hidden = settings.hiddenSize();
+		TransformerSettings encoder = settings.encoder();
+		int hidden = encoder.hiddenSize();
 		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(this.numItems, hidden, true));
 		this.positionEmbedding = addChildBlock("position_embedding",
 				new EmbeddingTable(this.maxSeqLength, hidden, false));
 		this.layerNorm = addChildBlock("layer_norm",
-				LayerNorm.builder().axis(2).optEpsilon(settings.layerNormEps()).build());
-		this.dropout = addChildBlock("dropout", new InvertedDropout(settings.hiddenDropoutProb()));
-		this.encoder = addChildBlock("trm_encoder",
-				TransformerEncoder.standard(settings.nLayers(), hidden, settings.nHeads(), settings.innerSize(),
-						settings.hiddenDropoutProb(), settings.attnDropoutProb(), settings.hiddenAct(),
-						settings.layerNormEps()));
+				LayerNorm.builder().axis(2).optEpsilon(encoder.layerNormEps()).build());
+		this.dropout = addChildBlock("dropout", new InvertedDropout(encoder.hiddenDropoutProb()));
+		this.encoder = addChildBlock("trm_encoder", encoder.standardEncoder());
 		// RecBole's _init_weights: Linear and Embedding weights ~ N(0,
 		// initializer_range), biases 0,
 		// LayerNorm 1/0 (DJL's defaults for BIAS, GAMMA and BETA).
-		setInitializer(new NormalInitializer(settings.initializerRange()), Parameter.Type.WEIGHT);
+		setInitializer(new NormalInitializer(encoder.initializerRange()), Parameter.Type.WEIGHT);
 	}
 
 	@Override
@@ -107,17 +113,9 @@ public final class SASRec extends SequentialRecommender {
 		return this.maxSeqLength;
 	}
 
-	/**
-	 * The hyper-parameters.
-	 * @return the settings
-	 */
-	public TransformerSettings settings() {
-		return this.settings;
-	}
-
 	@Override
-	public Map<String, Object> hyperParameters() {
-		return new LinkedHashMap<>(this.settings.toMap());
+	public SASRecSettings settings() {
+		return this.settings;
 	}
 
 	/**
@@ -164,8 +162,16 @@ public final class SASRec extends SequentialRecommender {
 				false); // (B, H)
 	}
 
+	/**
+	 * The training loss of a batch from {@link #trainingTask}: at the last position of
+	 * each prefix (RecBole), or at every target position of each window
+	 * ({@code all_positions}, batches with {@link BatchFields#TARGET_SEQ}).
+	 */
 	@Override
 	public NDArray calculateLoss(ParameterStore ps, NDList batch) {
+		if (batch.contains(BatchFields.TARGET_SEQ)) {
+			return allPositionsLoss(ps, batch);
+		}
 		NDArray seqOutput = sequenceOutput(ps, batch, true); // (B, H)
 		return nextItemLoss(ps, seqOutput, batch.get(BatchFields.POS_ITEM),
 				(this.settings.lossType() == LossType.BPR) ? batch.get(BatchFields.NEG_ITEM) : null);
@@ -190,25 +196,38 @@ public final class SASRec extends SequentialRecommender {
 	}
 
 	@Override
-	public void prepareTrainBatch(SequenceBatch batch, RandomGenerator random) {
-		if (this.settings.lossType() == LossType.BPR) {
-			int[] positives = batch.get(BatchFields.POS_ITEM);
-			NegativeSampler sampler = new NegativeSampler(this.numItems, random);
-			int[] negatives = new int[positives.length];
-			for (int i = 0; i < positives.length; i++) {
-				negatives[i] = sampler.uniformExcluding(positives[i]);
-			}
-			batch.put(BatchFields.NEG_ITEM, negatives, negatives.length);
+	public TrainingTask trainingTask(TrainMode mode, SequentialDataset data) {
+		boolean bpr = this.settings.lossType() == LossType.BPR;
+		return switch (mode) {
+			case PREFIX -> TrainingTask.prefixes(data.train(), bpr ? this::sampleNegatives : BatchTransform.NONE);
+			case ALL_POSITIONS -> TrainingTask.windows(AllPositionsWindows.build(data),
+					bpr ? this::sampleNegativesPerPosition : BatchTransform.NONE);
+		};
+	}
+
+	/** One uniform negative per row, never the row's target (RecBole's sampler). */
+	private void sampleNegatives(SequenceBatch batch, RandomGenerator random) {
+		int[] positives = batch.get(BatchFields.POS_ITEM);
+		NegativeSampler sampler = new NegativeSampler(this.numItems, random);
+		int[] negatives = new int[positives.length];
+		for (int i = 0; i < positives.length; i++) {
+			negatives[i] = sampler.uniformExcluding(positives[i]);
 		}
+		batch.put(BatchFields.NEG_ITEM, negatives, negatives.length);
 	}
 
-	@Override
-	public boolean supportsAllPositions() {
-		return true;
+	/** One uniform negative per target position of a window batch. */
+	private void sampleNegativesPerPosition(SequenceBatch batch, RandomGenerator random) {
+		int[] targets = batch.get(BatchFields.TARGET_SEQ);
+		NegativeSampler sampler = new NegativeSampler(this.numItems, random);
+		int[] negatives = new int[targets.length];
+		for (int i = 0; i < targets.length; i++) {
+			negatives[i] = (targets[i] == 0) ? 0 : sampler.uniformExcluding(targets[i]);
+		}
+		batch.put(BatchFields.NEG_SEQ, negatives, batch.size(), this.maxSeqLength);
 	}
 
-	@Override
-	public NDArray calculateAllPositionsLoss(ParameterStore ps, NDList batch) {
+	private NDArray allPositionsLoss(ParameterStore ps, NDList batch) {
 		NDArray itemSeq = batch.get(BatchFields.ITEM_SEQ);
 		NDArray output = encode(ps, itemSeq, true); // (B, L, H)
 		long hidden = output.getShape().get(2);
@@ -226,22 +245,9 @@ public final class SASRec extends SequentialRecommender {
 	}
 
 	@Override
-	public void prepareAllPositionsBatch(SequenceBatch batch, RandomGenerator random) {
-		if (this.settings.lossType() == LossType.BPR) {
-			int[] targets = batch.get(BatchFields.TARGET_SEQ);
-			NegativeSampler sampler = new NegativeSampler(this.numItems, random);
-			int[] negatives = new int[targets.length];
-			for (int i = 0; i < targets.length; i++) {
-				negatives[i] = (targets[i] == 0) ? 0 : sampler.uniformExcluding(targets[i]);
-			}
-			batch.put(BatchFields.NEG_SEQ, negatives, batch.size(), this.maxSeqLength);
-		}
-	}
-
-	@Override
 	protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
 		Shape seq = inputShapes[0];
-		Shape hidden = new Shape(seq.get(0), seq.get(1), this.settings.hiddenSize());
+		Shape hidden = new Shape(seq.get(0), seq.get(1), this.settings.encoder().hiddenSize());
 		this.itemEmbedding.initialize(manager, dataType, seq);
 		this.positionEmbedding.initialize(manager, dataType, seq);
 		this.layerNorm.initialize(manager, dataType, hidden);

@@ -1,7 +1,6 @@
 package io.seqrec.model;
 
 import java.util.Map;
-import java.util.random.RandomGenerator;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,17 +11,21 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 
+import io.seqrec.data.BatchFields;
+import io.seqrec.data.SequentialDataset;
+
 /**
  * The contract of every sequence model, after RecBole's {@code SequentialRecommender}: a
  * training loss for a batch, and scores of all items for a batch of sequences.
  *
  * <p>
- * As a DJL block, {@code forward(ps, data, labels)} returns the training loss (so DJL's
- * {@code Trainer.forward(data, labels)} trains it; a batch with
- * {@link BatchFields#TARGET_SEQ} takes the {@code all_positions} loss) and
- * {@code forward(ps, inputs, false)} returns full-sort scores {@code [B, n_items]} (so a
- * plain predictor serves it). Inputs are named arrays ({@link BatchFields}); the padding
- * column is not masked here, the evaluator does that.
+ * As a DJL block, {@code forward(ps, data, labels)} returns the training loss of a batch
+ * from the model's {@link TrainingTask} (so DJL's {@code Trainer.forward(data, labels)}
+ * trains it) and {@code forward(ps, inputs, false)} returns full-sort scores
+ * {@code [B, n_items]} (so a plain predictor serves it). Inputs are named arrays
+ * ({@link BatchFields}); the padding column is not masked here, the evaluator does that.
+ * What surrounds a model (its settings, defaults, supported training modes and factory)
+ * is its {@link ModelSpec}.
  */
 public abstract class SequentialRecommender extends AbstractBlock {
 
@@ -53,14 +56,33 @@ public abstract class SequentialRecommender extends AbstractBlock {
 	public abstract int maxSeqLength();
 
 	/**
-	 * Every hyper-parameter that rebuilds this model (written into artifacts).
-	 * @return hyper-parameters by RecBole key
+	 * The model's settings, bound from its configuration by its {@link ModelSpec}.
+	 * @return the settings
 	 */
-	public abstract Map<String, Object> hyperParameters();
+	public abstract ModelSettings settings();
 
 	/**
-	 * RecBole's {@code calculate_loss}: the mean training loss of a batch, in training
-	 * mode.
+	 * Every hyper-parameter that rebuilds this model, under its RecBole key (written into
+	 * artifacts).
+	 * @return hyper-parameters by key
+	 */
+	public Map<String, Object> hyperParameters() {
+		return settings().toMap();
+	}
+
+	/**
+	 * How the model learns under a training mode: its samples, their batches and the
+	 * transform that completes each batch, or a one-pass fit. The registry only asks for
+	 * the modes the model's {@link ModelSpec} supports.
+	 * @param mode the configured {@code train_mode}
+	 * @param data the prepared dataset
+	 * @return the task
+	 */
+	public abstract TrainingTask trainingTask(TrainMode mode, SequentialDataset data);
+
+	/**
+	 * RecBole's {@code calculate_loss}: the mean training loss of a batch built by this
+	 * model's {@link TrainingTask}, in training mode.
 	 * @param ps the parameter store
 	 * @param batch named arrays of a training batch
 	 * @return a scalar
@@ -76,81 +98,6 @@ public abstract class SequentialRecommender extends AbstractBlock {
 	 * @return scores {@code [B, n_items]}
 	 */
 	public abstract NDArray fullSortPredict(ParameterStore ps, NDList batch);
-
-	/**
-	 * Adds what the loss needs beyond history and target to a training batch (negatives,
-	 * masks, augmented sequences). Runs in Java with a seeded generator. The default adds
-	 * nothing.
-	 * @param batch the batch to complete
-	 * @param random the seeded generator of the training run
-	 */
-	public void prepareTrainBatch(SequenceBatch batch, RandomGenerator random) {
-	}
-
-	/**
-	 * How many terms the mean loss of a batch averages over, so that a batch computed in
-	 * chunks weights each chunk's mean by its share: rows by default, target positions in
-	 * {@code all_positions} batches.
-	 * @param batch a prepared training batch (or chunk)
-	 * @return the number of loss terms
-	 */
-	public double lossTerms(SequenceBatch batch) {
-		if (batch.has(BatchFields.TARGET_SEQ)) {
-			int terms = 0;
-			for (int target : batch.get(BatchFields.TARGET_SEQ)) {
-				terms += (target != 0) ? 1 : 0;
-			}
-			return terms;
-		}
-		return batch.size();
-	}
-
-	/**
-	 * Whether a batch's loss is the weighted mean of its chunks' losses, so that a large
-	 * batch can be computed in chunks with accumulated gradients (false for losses that
-	 * compare rows of the batch with each other, such as contrastive ones).
-	 * @return true if chunking leaves the gradient unchanged
-	 */
-	public boolean supportsChunking() {
-		return true;
-	}
-
-	/**
-	 * Whether the model learns by gradient descent ({@code Pop} counts instead).
-	 * @return true for neural models
-	 */
-	public boolean isTrainable() {
-		return true;
-	}
-
-	/**
-	 * Whether the model supports {@code train_mode: all_positions} (a loss at every
-	 * position of a causal encoder's output).
-	 * @return true if {@link #calculateAllPositionsLoss} is implemented
-	 */
-	public boolean supportsAllPositions() {
-		return false;
-	}
-
-	/**
-	 * The {@code all_positions} training loss: next-item loss at every real position of
-	 * each window ({@link BatchFields#TARGET_SEQ}), averaged over positions.
-	 * @param ps the parameter store
-	 * @param batch named arrays of a window batch
-	 * @return a scalar
-	 */
-	public NDArray calculateAllPositionsLoss(ParameterStore ps, NDList batch) {
-		throw new UnsupportedOperationException(modelName() + " does not support train_mode all_positions");
-	}
-
-	/**
-	 * Adds what the {@code all_positions} loss needs beyond inputs and targets (negatives
-	 * per position for BPR).
-	 * @param batch the batch to complete
-	 * @param random the seeded generator of the training run
-	 */
-	public void prepareAllPositionsBatch(SequenceBatch batch, RandomGenerator random) {
-	}
 
 	/**
 	 * Input shapes for {@code initialize}: history {@code [B, L]} and lengths
@@ -198,9 +145,6 @@ public abstract class SequentialRecommender extends AbstractBlock {
 
 	@Override
 	protected NDList forwardInternal(ParameterStore ps, NDList data, NDList labels, PairList<String, Object> params) {
-		if (data.contains(BatchFields.TARGET_SEQ)) {
-			return new NDList(calculateAllPositionsLoss(ps, data));
-		}
 		return new NDList(calculateLoss(ps, data));
 	}
 

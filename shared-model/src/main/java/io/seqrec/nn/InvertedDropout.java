@@ -19,7 +19,8 @@ import ai.djl.util.PairList;
  * distribution as the Bernoulli draw of {@code torch.dropout} but costs about a third on
  * CPU: libtorch's CPU Bernoulli sampler is scalar, its uniform sampler is not. SASRec
  * applies dropout to about a million elements per forward pass, so this is a measurable
- * share of a training step.
+ * share of a training step. The uniform numbers come from {@link EngineRandom}, so a
+ * run's masks depend on its own seed even when other runs train in the same process.
  */
 public final class InvertedDropout extends AbstractBlock {
 
@@ -51,7 +52,7 @@ public final class InvertedDropout extends AbstractBlock {
 			return x;
 		}
 		// the mask needs no gradient: one multiplication is all autograd records
-		NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape()).gte(this.rate);
+		NDArray keep = EngineRandom.uniform(x.getManager(), x.getShape()).gte(this.rate);
 		NDArray mask = Scalars.mul(keep.toType(x.getDataType(), false), 1f / (1f - this.rate));
 		return x.mul(mask);
 	}

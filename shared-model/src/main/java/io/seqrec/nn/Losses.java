@@ -42,7 +42,19 @@ public final class Losses {
 	 * @return the scalar loss
 	 */
 	public static NDArray bpr(NDArray pos, NDArray neg) {
-		return Scalars.add(Activation.sigmoid(pos.sub(neg)), 1e-10f).log().mean().neg();
+		return bpr(pos, neg, 1e-10f);
+	}
+
+	/**
+	 * BPR with another gamma: {@code -mean(log(gamma + sigmoid(pos - neg)))} (BERT4Rec
+	 * uses 1e-14).
+	 * @param pos positive scores {@code [N]}
+	 * @param neg negative scores {@code [N]}
+	 * @param gamma the constant that keeps the logarithm finite
+	 * @return the scalar loss
+	 */
+	public static NDArray bpr(NDArray pos, NDArray neg, float gamma) {
+		return Scalars.add(Activation.sigmoid(pos.sub(neg)), gamma).log().mean().neg();
 	}
 
 }

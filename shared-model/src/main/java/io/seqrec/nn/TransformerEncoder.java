@@ -87,7 +87,8 @@ public final class TransformerEncoder extends AbstractBlock {
 	 * {@link MultiHeadAttention}.
 	 * @param ps the parameter store
 	 * @param x the input {@code [B, L, H]}
-	 * @param mask the attention mask {@code [B, 1, L, L]}
+	 * @param mask the attention mask: {@code [B, 1, L, L]} (one row per query, causal) or
+	 * {@code [B, 1, 1, L]} (shared by every query, bidirectional)
 	 * @param positions the position to read per row {@code [B]} (int64)
 	 * @param training whether dropout is active
 	 * @return the last layer's output at those positions {@code [B, H]}
@@ -104,10 +105,10 @@ public final class TransformerEncoder extends AbstractBlock {
 		long size = hidden.getShape().get(2);
 		NDArray rows = positions.reshape(batch, 1, 1);
 		NDArray queries = hidden.gather(rows.broadcast(batch, 1, size), 1); // (B, 1, H)
-		NDArray maskRows = mask.gather(rows.reshape(batch, 1, 1, 1).broadcast(batch, 1, 1, length), 2); // (B,
-																										// 1,
-																										// 1,
-																										// L)
+		// (B, 1, 1, L): a bidirectional mask is the same for every query, a causal one is
+		// gathered at each row's position
+		NDArray maskRows = (mask.getShape().get(2) == 1) ? mask
+				: mask.gather(rows.reshape(batch, 1, 1, 1).broadcast(batch, 1, 1, length), 2);
 		NDArray out = this.attentions.get(last).forward(ps, new NDList(hidden, maskRows, queries), training).head();
 		out = this.feedForwards.get(last).forward(ps, new NDList(out), training).head(); // (B,
 																							// 1,

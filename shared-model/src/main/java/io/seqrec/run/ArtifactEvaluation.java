@@ -8,8 +8,8 @@ import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.data.SequenceSamples;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.data.Vocabulary;
+import io.seqrec.eval.FullSortEvaluator;
 import io.seqrec.eval.RankingResult;
-import io.seqrec.train.FullSortEvaluator;
 import io.seqrec.train.TrainingOptions;
 
 /**
@@ -50,7 +50,7 @@ public final class ArtifactEvaluation {
 			throw new IllegalArgumentException("none of the dataset's test items is known to the model in "
 					+ artifact.directory() + "; is it the dataset the model was trained on?");
 		}
-		FullSortEvaluator evaluator = FullSortEvaluator.of(options);
+		FullSortEvaluator evaluator = options.evaluator();
 		try (NDManager manager = artifact.djlModel().getNDManager().newSubManager()) {
 			ParameterStore ps = new ParameterStore(manager, false);
 			RankingResult validResult = (valid.size() > 0) ? evaluator.evaluate(artifact.model(), ps, manager, valid)

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +20,7 @@ import io.seqrec.data.SequentialDataset;
 import io.seqrec.model.ModelContext;
 import io.seqrec.model.ModelRegistry;
 import io.seqrec.model.SequentialRecommender;
+import io.seqrec.nn.EngineRandom;
 import io.seqrec.train.EpochReport;
 import io.seqrec.train.TrainingListener;
 import io.seqrec.train.TrainingLoop;
@@ -61,9 +61,8 @@ public final class Experiment implements AutoCloseable {
 	public static Experiment run(Config config, SequentialDataset dataset, Device device, TrainingListener listener) {
 		TrainingOptions options = TrainingOptions.fromConfig(config);
 		// RecBole seeds again right before building the model
-		Engine.getInstance().setRandomSeed((int) options.seed());
-		SequentialRecommender model = ModelRegistry.create(config,
-				new ModelContext(dataset.numItems(), dataset.maxItemListLength(), dataset.train()));
+		SequentialRecommender model = EngineRandom.seeded(options.seed(), () -> ModelRegistry.create(config,
+				new ModelContext(dataset.numItems(), dataset.maxItemListLength(), dataset.train())));
 		Model djlModel = Model.newInstance(model.modelName(), device);
 		try {
 			djlModel.setBlock(model);
@@ -126,7 +125,7 @@ public final class Experiment implements AutoCloseable {
 		result.put("seconds_to_best", round(this.outcome.secondsToBest()));
 		result.put("seconds_per_epoch", round(this.outcome.secondsPerEpoch()));
 		result.put("device", this.outcome.device());
-		result.put("trainable_parameters", model().isTrainable() ? model().trainableParameterCount() : 0);
+		result.put("trainable_parameters", model().trainableParameterCount());
 		result.put("data",
 				Map.of("users", this.dataset.users().size() - 1, "items", this.dataset.items().size() - 1,
 						"interactions", this.dataset.sequences().interactionCount(), "train_samples",

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -17,17 +16,17 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.seqrec.data.AllPositionsWindows;
+import io.seqrec.data.SequenceBatch;
 import io.seqrec.data.SequenceSamples;
 import io.seqrec.data.SequentialDataset;
+import io.seqrec.eval.FullSortEvaluator;
 import io.seqrec.eval.RankingResult;
-import io.seqrec.model.Pop;
-import io.seqrec.model.SequenceBatch;
 import io.seqrec.model.SequentialRecommender;
+import io.seqrec.model.TrainingTask;
+import io.seqrec.nn.EngineRandom;
 import io.seqrec.nn.Scalars;
 
 /**
@@ -39,8 +38,15 @@ import io.seqrec.nn.Scalars;
  * aborts), the epoch loss is the sum of batch losses; every {@code eval_step} epochs a
  * full-sort validation whose rounded {@code valid_metric} is compared with {@code >=}
  * (ties move the best checkpoint later); {@code stopping_step + 1} evaluations without
- * improvement stop the run. The best checkpoint is then restored and the test split
- * evaluated.
+ * improvement stop the run, and so does the listener
+ * ({@link TrainingListener#stopRequested}, checked after every batch and epoch). The best
+ * checkpoint is then restored and the test split evaluated.
+ *
+ * <p>
+ * Randomness: Java-side draws (shuffling, batch transforms) come from the run's seeded
+ * generator, the engine's (initialisation, dropout) from {@link EngineRandom} with the
+ * run's seed, so a run's result depends on its seed alone, also while other runs train in
+ * the same process ({@link ConcurrentTraining}).
  *
  * <p>
  * Native memory: every batch lives in its own manager, closed after the optimizer step,
@@ -86,31 +92,33 @@ public final class TrainingLoop {
 	 */
 	public TrainingOutcome fit(Model djlModel, SequentialDataset data, TrainingListener listener) {
 		SequentialRecommender model = (SequentialRecommender) djlModel.getBlock();
-		Engine.getInstance().setRandomSeed((int) this.options.seed());
-		if (!model.isTrainable()) {
-			return fitByCounting(djlModel, model, data, listener);
+		TrainingTask task = model.trainingTask(this.options.trainMode(), data);
+		if (task instanceof TrainingTask.OnePass onePass) {
+			return fitInOnePass(djlModel, model, onePass, data, listener);
 		}
-		if (this.options.trainMode() == TrainMode.ALL_POSITIONS && !model.supportsAllPositions()) {
-			throw new IllegalArgumentException(
-					"train_mode all_positions is not supported by " + model.modelName() + "; use train_mode prefix");
+		TrainingTask.Batches batches = (TrainingTask.Batches) task;
+		if (batches.rows() == 0) {
+			throw new IllegalArgumentException("no training samples: every user has fewer than 2 interactions");
 		}
 		DefaultTrainingConfig config = new DefaultTrainingConfig(new ComputedLoss()).optOptimizer(optimizer())
 			.optDevices(new Device[] { this.device });
-		try (Trainer trainer = djlModel.newTrainer(config)) {
-			trainer.initialize(model.initializationShapes());
-			return new Run(djlModel, trainer, model, data, listener).execute();
+		long seed = this.options.seed();
+		try (Trainer trainer = djlModel.newTrainer(config); EngineRandom.Stream draws = EngineRandom.bind(seed)) {
+			EngineRandom.seeded(seed, () -> trainer.initialize(model.initializationShapes()));
+			return new Run(djlModel, trainer, model, batches, data, listener).execute();
 		}
 	}
 
-	private TrainingOutcome fitByCounting(Model djlModel, SequentialRecommender model, SequentialDataset data,
-			TrainingListener listener) {
+	private TrainingOutcome fitInOnePass(Model djlModel, SequentialRecommender model, TrainingTask.OnePass task,
+			SequentialDataset data, TrainingListener listener) {
 		long start = System.nanoTime();
-		model.initialize(djlModel.getNDManager(), DataType.FLOAT32, model.initializationShapes());
+		EngineRandom.seeded(this.options.seed(),
+				() -> model.initialize(djlModel.getNDManager(), DataType.FLOAT32, model.initializationShapes()));
 		listener.onStart(0, 1);
-		((Pop) model).fit(data.train());
+		task.fit().run();
 		double trainSeconds = seconds(start);
 		ParameterStore ps = new ParameterStore(djlModel.getNDManager(), false);
-		FullSortEvaluator evaluator = FullSortEvaluator.of(this.options);
+		FullSortEvaluator evaluator = this.options.evaluator();
 		long evalStart = System.nanoTime();
 		RankingResult valid = evaluator.evaluate(model, ps, djlModel.getNDManager(), data.valid());
 		double score = valid.get(this.options.validMetric());
@@ -146,6 +154,8 @@ public final class TrainingLoop {
 
 		private final SequentialRecommender model;
 
+		private final TrainingTask.Batches task;
+
 		private final SequentialDataset data;
 
 		private final TrainingListener listener;
@@ -156,35 +166,25 @@ public final class TrainingLoop {
 
 		private final FullSortEvaluator evaluator;
 
-		private final @Nullable AllPositionsWindows windows;
-
 		private final int rows;
 
 		private final int batchSize;
 
-		private Run(Model djlModel, Trainer trainer, SequentialRecommender model, SequentialDataset data,
-				TrainingListener listener) {
+		private boolean stopped;
+
+		private Run(Model djlModel, Trainer trainer, SequentialRecommender model, TrainingTask.Batches task,
+				SequentialDataset data, TrainingListener listener) {
 			this.djlModel = djlModel;
 			this.trainer = trainer;
 			this.model = model;
+			this.task = task;
 			this.data = data;
 			this.listener = listener;
 			this.random = new SplittableRandom(TrainingLoop.this.options.seed());
 			this.evalStore = new ParameterStore(djlModel.getNDManager(), false);
-			this.evaluator = FullSortEvaluator.of(TrainingLoop.this.options);
-			if (TrainingLoop.this.options.trainMode() == TrainMode.ALL_POSITIONS) {
-				this.windows = AllPositionsWindows.build(data);
-				this.rows = this.windows.size();
-				this.batchSize = Math.max(1, TrainingLoop.this.options.trainBatchSize() / model.maxSeqLength());
-			}
-			else {
-				this.windows = null;
-				this.rows = data.train().size();
-				this.batchSize = TrainingLoop.this.options.trainBatchSize();
-			}
-			if (this.rows == 0) {
-				throw new IllegalArgumentException("no training samples: every user has fewer than 2 interactions");
-			}
+			this.evaluator = TrainingLoop.this.options.evaluator();
+			this.rows = task.rows();
+			this.batchSize = task.rowsPerBatch(TrainingLoop.this.options.trainBatchSize());
 		}
 
 		TrainingOutcome execute() {
@@ -210,12 +210,20 @@ public final class TrainingLoop {
 					shuffle(order);
 				}
 				double loss = trainEpoch(epoch, order, batches);
+				if (this.stopped) {
+					break;
+				}
 				double trainSeconds = seconds(epochStart);
 				if ((epoch + 1) % opts.evalStep() != 0) {
 					EpochReport report = new EpochReport(epoch, loss, trainSeconds, batches, null, Double.NaN, 0, false,
 							seconds(start));
 					history.add(report);
 					this.listener.onEpoch(report);
+					if (epoch + 1 < opts.epochs() && this.listener.stopRequested()) {
+						this.stopped = true;
+						epoch++;
+						break;
+					}
 					continue;
 				}
 				long evalStart = System.nanoTime();
@@ -244,10 +252,15 @@ public final class TrainingLoop {
 					epoch++;
 					break;
 				}
+				if (epoch + 1 < opts.epochs() && this.listener.stopRequested()) {
+					this.stopped = true;
+					epoch++;
+					break;
+				}
 			}
 			if (checkpoint == null) {
-				// epochs < eval_step: nothing was validated, keep the last state as
-				// RecBole does
+				// epochs < eval_step (or stopped before the first validation): nothing
+				// was validated, keep the last state as RecBole does
 				bestEpoch = epoch - 1;
 				bestValid = validate();
 				secondsToBest = seconds(start);
@@ -258,7 +271,7 @@ public final class TrainingLoop {
 			}
 			RankingResult test = evaluate(this.data.test());
 			return new TrainingOutcome(bestEpoch, epoch, bestValid, test, seconds(start), secondsToBest,
-					Devices.describe(TrainingLoop.this.device), history);
+					Devices.describe(TrainingLoop.this.device), history, this.stopped);
 		}
 
 		private double trainEpoch(int epoch, int[] order, int batches) {
@@ -266,8 +279,12 @@ public final class TrainingLoop {
 			for (int b = 0; b < batches; b++) {
 				int from = b * this.batchSize;
 				int to = Math.min(this.rows, from + this.batchSize);
-				total += trainBatch(epoch, b, nextBatch(order, from, to));
+				total += trainBatch(epoch, b, this.task.batch(order, from, to, this.random));
 				this.listener.onBatch(epoch, b, batches);
+				if (this.listener.stopRequested()) {
+					this.stopped = true;
+					break;
+				}
 			}
 			return total;
 		}
@@ -281,19 +298,19 @@ public final class TrainingLoop {
 		 */
 		private double trainBatch(int epoch, int index, SequenceBatch batch) {
 			List<SequenceBatch> chunks = List.of(batch);
-			if (this.model.supportsChunking()) {
+			if (this.task.chunkable()) {
 				chunks = batch.split(Math.max(1, TrainingLoop.this.chunkTokens / this.model.maxSeqLength()));
 			}
 			double terms = 0;
 			for (SequenceBatch chunk : chunks) {
-				terms += this.model.lossTerms(chunk);
+				terms += this.task.lossTerms(chunk);
 			}
 			double loss = 0;
 			for (SequenceBatch chunk : chunks) {
-				double share = (chunks.size() == 1) ? 1.0 : this.model.lossTerms(chunk) / terms;
+				double share = (chunks.size() == 1) ? 1.0 : this.task.lossTerms(chunk) / terms;
 				try (NDManager chunkManager = this.trainer.getManager().newSubManager()) {
 					NDList inputs = chunk.toNDList(chunkManager);
-					try (GradientCollector collector = this.trainer.newGradientCollector()) {
+					try (GradientCollector collector = ConcurrentTraining.collector(this.trainer)) {
 						NDArray chunkLoss = this.trainer.forward(inputs, new NDList()).head();
 						float value = chunkLoss.getFloat();
 						if (Float.isNaN(value)) {
@@ -310,17 +327,6 @@ public final class TrainingLoop {
 			}
 			this.trainer.step();
 			return loss;
-		}
-
-		private SequenceBatch nextBatch(int[] order, int from, int to) {
-			if (this.windows != null) {
-				SequenceBatch batch = SampleBatches.windows(this.windows, order, from, to);
-				this.model.prepareAllPositionsBatch(batch, this.random);
-				return batch;
-			}
-			SequenceBatch batch = SampleBatches.prefix(this.data.train(), order, from, to);
-			this.model.prepareTrainBatch(batch, this.random);
-			return batch;
 		}
 
 		private RankingResult validate() {

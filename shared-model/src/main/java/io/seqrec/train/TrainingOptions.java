@@ -7,7 +7,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.seqrec.config.Config;
+import io.seqrec.eval.FullSortEvaluator;
 import io.seqrec.eval.Metric;
+import io.seqrec.model.TrainMode;
 
 /**
  * The training and evaluation settings of a run, under their RecBole names.
@@ -69,6 +71,15 @@ public record TrainingOptions(long seed, int epochs, int trainBatchSize, int eva
 				config.getString("valid_metric"), config.getStringList("metrics").stream().map(Metric::parse).toList(),
 				config.getIntList("topk"), config.getInt("metric_decimal_place"), config.getBoolean("shuffle"),
 				TrainMode.parse(config.getString("train_mode")), config.getBoolean("exclude_seen_items"));
+	}
+
+	/**
+	 * The full-sort evaluator of these options.
+	 * @return an evaluator with the run's metrics, cut-offs, rounding, batch size and
+	 * exclusions
+	 */
+	public FullSortEvaluator evaluator() {
+		return new FullSortEvaluator(this.metrics, this.topk, this.decimals, this.evalBatchSize, this.excludeSeenItems);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,14 +14,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.seqrec.config.Config;
 import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
+import io.seqrec.data.BatchFields;
 import io.seqrec.data.InteractionTable;
+import io.seqrec.data.SequenceBatch;
 import io.seqrec.data.SequentialDataset;
-import io.seqrec.model.BatchFields;
-import io.seqrec.model.SequenceBatch;
+import io.seqrec.model.ModelRegistry;
 import io.seqrec.run.Datasets;
 import io.seqrec.run.Experiment;
 import io.seqrec.train.TrainingListener;
@@ -29,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModelArtifactTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@TempDir
 	Path dir;
@@ -81,7 +87,9 @@ class ModelArtifactTests {
 		try (ModelArtifact loaded = ModelArtifact.load(artifact, Device.cpu());
 				NDManager manager = NDManager.newBaseManager()) {
 			assertThat(scores(loaded.model(), manager)).containsExactly(expected);
-			assertThat(loaded.config()).isEqualTo(config("SASRec"));
+			assertThat(loaded.knownTrainedSettings()).isEqualTo(config("SASRec").asMap());
+			assertThat(loaded.model().hyperParameters()).isEqualTo(ModelRegistry.settings(config("SASRec")).toMap())
+				.containsEntry("hidden_size", 16);
 			assertThat(loaded.items().tokens()).isEqualTo(data.items().tokens());
 			assertThat(loaded.popularity()).isEqualTo(Datasets.popularity(data));
 			assertThat(loaded.metrics()).containsKeys("best_valid", "test", "best_epoch");
@@ -127,6 +135,47 @@ class ModelArtifactTests {
 		assertThatThrownBy(() -> ModelArtifact.load(this.dir.resolve("nothing"), Device.cpu()))
 			.isInstanceOf(ArtifactException.class)
 			.hasMessageContaining("no model artifact");
+	}
+
+	@Test
+	void anArtifactWrittenUnderOtherDefaultsStillLoads() throws IOException {
+		SequentialDataset data = Datasets.prepare(config("SASRec"), interactions());
+		Path artifact = this.dir.resolve("SASRec/old");
+		float[] expected;
+		try (Experiment experiment = Experiment.run(config("SASRec"), data, Device.cpu(), TrainingListener.NONE);
+				NDManager manager = NDManager.newBaseManager()) {
+			expected = scores(experiment.model(), manager);
+			experiment.writeArtifact(artifact);
+		}
+		// as if written by a version whose defaults had a key that today's do not have,
+		// and that did not store hyper_parameters separately yet
+		Path configFile = artifact.resolve(ModelArtifact.CONFIG_FILE);
+		Map<String, Object> stored = JSON.readValue(configFile.toFile(), new TypeReference<Map<String, Object>>() {
+		});
+		stored.remove("hyper_parameters");
+		stored.remove("MAX_ITEM_LIST_LENGTH");
+		@SuppressWarnings("unchecked")
+		Map<String, Object> runConfig = (Map<String, Object>) stored.get("config");
+		runConfig.put("retired_setting", 3);
+		runConfig.remove("initializer_range");
+		JSON.writeValue(configFile.toFile(), stored);
+		rewriteManifest(artifact);
+		try (ModelArtifact loaded = ModelArtifact.load(artifact, Device.cpu());
+				NDManager manager = NDManager.newBaseManager()) {
+			assertThat(scores(loaded.model(), manager)).containsExactly(expected);
+			assertThat(loaded.model().hyperParameters()).containsEntry("hidden_size", 16)
+				.containsEntry("initializer_range", 0.02);
+			assertThat(loaded.knownTrainedSettings()).doesNotContainKey("retired_setting")
+				.containsEntry("MAX_ITEM_LIST_LENGTH", 6);
+		}
+	}
+
+	private static void rewriteManifest(Path artifact) throws IOException {
+		Manifest old = JSON.readValue(artifact.resolve(Manifest.FILE_NAME).toFile(), Manifest.class);
+		Map<String, Manifest.FileEntry> files = new LinkedHashMap<>();
+		old.files().keySet().forEach((name) -> files.put(name, Manifest.FileEntry.of(artifact.resolve(name))));
+		JSON.writeValue(artifact.resolve(Manifest.FILE_NAME).toFile(),
+				new Manifest(old.format(), old.model(), old.createdAt(), files));
 	}
 
 }

@@ -105,8 +105,8 @@ class CoercionTests {
 	void modelNamesMatchCaseInsensitively() {
 		assertThat(ConfigLoader.load(ConfigRequest.of("sasrec", null)).model()).isEqualTo("SASRec");
 		assertThat(ConfigLoader.load(ConfigRequest.of("BERT4REC", null)).model()).isEqualTo("BERT4Rec");
-		assertThat(ConfigLoader.canonicalModel(" fearec ")).isEqualTo("FEARec");
-		assertThat(ConfigLoader.canonicalModel("pop")).isEqualTo("Pop");
+		assertThat(ConfigLoader.load(ConfigRequest.of(" fearec ", null)).model()).isEqualTo("FEARec");
+		assertThat(ConfigLoader.load(ConfigRequest.of("pop", null)).model()).isEqualTo("Pop");
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class SchemaFileTests {
 	void everyShippedModelHasAFileAndEveryModelFileAModel() throws IOException {
 		try (Stream<Path> models = Files.list(root().resolve("model"))) {
 			assertThat(models.map((file) -> file.getFileName().toString().replace(".yaml", "")))
-				.containsExactlyInAnyOrderElementsOf(ConfigLoader.MODELS);
+				.containsExactlyInAnyOrderElementsOf(ConfigSchema.MODEL_FILES);
 		}
 	}
 

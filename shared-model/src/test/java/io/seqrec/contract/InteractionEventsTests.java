@@ -43,6 +43,9 @@ class InteractionEventsTests {
 			.hasMessage("eventId is missing");
 		assertThatThrownBy(() -> validate(new InteractionEvent("e", " ", "i", "1", null, null)))
 			.hasMessage("userId is blank");
+		assertThatThrownBy(() -> validate(new InteractionEvent("e", "}u", "i", "1", null, null)))
+			.hasMessage("userId may not start with '}'");
+		assertThat(validate(new InteractionEvent("e", "u}{", "i", "1", null, null)).userId()).isEqualTo("u}{");
 		assertThatThrownBy(() -> validate(new InteractionEvent("e", "u", "x".repeat(257), "1", null, null)))
 			.hasMessage("itemId is 257 characters long; the limit is 256");
 		assertThat(validate(new InteractionEvent("e", "u", "x".repeat(256), "1", null, null)).itemId()).hasSize(256);

@@ -1,5 +1,6 @@
 package io.seqrec.contract;
 
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +17,17 @@ class RedisKeysTests {
 		// one script updates both counters: they share a hash tag
 		assertThat(RedisKeys.ITEM_POPULARITY).contains("{stats}");
 		assertThat(RedisKeys.EVENT_COUNTER).contains("{stats}");
+	}
+
+	@Test
+	void aUsersKeysAndTheCountersEachShareOneClusterSlot() {
+		for (String user : new String[] { "u-1", "we:ird}{id", "a{b}c", "{x}", "x}", "é☃" }) {
+			assertThat(SlotHash.getSlot(RedisKeys.eventIds(user))).as(user)
+				.isEqualTo(SlotHash.getSlot(RedisKeys.sequence(user)));
+		}
+		assertThat(SlotHash.getSlot(RedisKeys.EVENT_COUNTER)).isEqualTo(SlotHash.getSlot(RedisKeys.ITEM_POPULARITY));
+		// a leading '}' empties the tag: the keys would be hashed whole, apart
+		assertThat(SlotHash.getSlot(RedisKeys.eventIds("}x"))).isNotEqualTo(SlotHash.getSlot(RedisKeys.sequence("}x")));
 	}
 
 	@Test

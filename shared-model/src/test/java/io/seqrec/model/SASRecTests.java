@@ -1,20 +1,18 @@
 package io.seqrec.model;
 
-import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.seqrec.data.BatchFields;
 import io.seqrec.nn.HiddenActivation;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +38,15 @@ class SASRecTests {
 		this.manager.close();
 	}
 
-	private SASRec model(TransformerSettings settings, int items, int length) {
+	private SASRec model(SASRecSettings settings, int items, int length) {
 		SASRec model = new SASRec(new ModelContext(items, length, null), settings);
 		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
 		return model;
 	}
 
-	private static TransformerSettings small(LossType loss) {
-		return new TransformerSettings(2, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU, 1e-12f, 0.02f, loss);
+	private static SASRecSettings small(LossType loss) {
+		return new SASRecSettings(
+				new TransformerSettings(2, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU, 1e-12f, 0.02f), loss);
 	}
 
 	private NDList batch(long[][] seq, long[] lengths, long[] targets) {
@@ -64,7 +63,7 @@ class SASRecTests {
 	void defaultParameterCountIsRecBoles() {
 		// RecBole logs 64 * n_items + 103296 trainable parameters for the defaults (L =
 		// 50)
-		SASRec model = model(TransformerSettings.SASREC_DEFAULTS, 1683, 50);
+		SASRec model = model(SASRecSettings.DEFAULTS, 1683, 50);
 		assertThat(model.trainableParameterCount()).isEqualTo(64L * 1683 + 103296);
 	}
 
@@ -98,8 +97,9 @@ class SASRecTests {
 		// inference runs the last layer at the last position only; training (and RecBole)
 		// gather it from the full output: the same representation, for 1, 2 and 3 layers
 		for (int layers = 1; layers <= 3; layers++) {
-			TransformerSettings settings = new TransformerSettings(layers, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU,
-					1e-12f, 0.02f, LossType.CE);
+			SASRecSettings settings = new SASRecSettings(
+					new TransformerSettings(layers, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU, 1e-12f, 0.02f),
+					LossType.CE);
 			SASRec model = model(settings, ITEMS, LENGTH);
 			ParameterStore ps = new ParameterStore(this.manager, false);
 			long[][] items = { { 3, 4, 5, 6, 7, 8 }, { 9, 0, 0, 0, 0, 0 }, { 11, 12, 13, 0, 0, 0 } };
@@ -153,21 +153,6 @@ class SASRecTests {
 	}
 
 	@Test
-	void everyParameterReceivesGradient() {
-		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
-		ParameterStore ps = new ParameterStore(this.manager, false);
-		NDList batch = batch(new long[][] { { 3, 4, 5, 6, 7, 8 }, { 9, 2, 0, 0, 0, 0 } }, new long[] { 6, 2 },
-				new long[] { 1, 10 });
-		try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-			collector.backward(model.calculateLoss(ps, batch));
-		}
-		for (Pair<String, Parameter> pair : model.getParameters()) {
-			NDArray gradient = pair.getValue().getArray().getGradient();
-			assertThat(gradient.abs().sum().getFloat()).as(pair.getKey()).isGreaterThan(0f);
-		}
-	}
-
-	@Test
 	void crossEntropyOfUntrainedModelIsNearLogOfItemCount() {
 		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
 		ParameterStore ps = new ParameterStore(this.manager, false);
@@ -181,30 +166,10 @@ class SASRecTests {
 	@Test
 	void rejectsHiddenSizeNotDivisibleByHeads() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new TransformerSettings(2, 3, 64, 256, 0.5f, 0.5f, HiddenActivation.GELU, 1e-12f, 0.02f,
+			.isThrownBy(() -> new SASRecSettings(
+					new TransformerSettings(2, 3, 64, 256, 0.5f, 0.5f, HiddenActivation.GELU, 1e-12f, 0.02f),
 					LossType.CE))
 			.withMessage("hidden_size (64) is not divisible by n_heads (3)");
-	}
-
-	@Test
-	void savedParametersReloadIntoAFreshModelWithIdenticalScores() throws Exception {
-		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
-		NDList batch = batch(new long[][] { { 3, 4, 5, 0, 0, 0 } }, new long[] { 3 }, new long[] { 6 });
-		float[] before = model.fullSortPredict(new ParameterStore(this.manager, false), batch).toFloatArray();
-		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("sasrec");
-		try (Model saved = Model.newInstance("SASRec")) {
-			saved.setBlock(model);
-			saved.save(dir, "model");
-		}
-		Engine.getInstance().setRandomSeed(99);
-		SASRec fresh = new SASRec(new ModelContext(ITEMS, LENGTH, null), small(LossType.CE));
-		try (Model loaded = Model.newInstance("SASRec")) {
-			loaded.setBlock(fresh);
-			loaded.load(dir, "model");
-			float[] after = fresh.fullSortPredict(new ParameterStore(loaded.getNDManager(), false), batch)
-				.toFloatArray();
-			assertThat(after).containsExactly(before);
-		}
 	}
 
 	private static NDArray itemTable(SASRec model) {

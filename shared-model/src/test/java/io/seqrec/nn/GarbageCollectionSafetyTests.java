@@ -16,11 +16,12 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import org.junit.jupiter.api.Test;
 
-import io.seqrec.model.BatchFields;
+import io.seqrec.data.BatchFields;
+import io.seqrec.data.SequenceBatch;
 import io.seqrec.model.LossType;
 import io.seqrec.model.ModelContext;
 import io.seqrec.model.SASRec;
-import io.seqrec.model.SequenceBatch;
+import io.seqrec.model.SASRecSettings;
 import io.seqrec.model.TransformerSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,8 @@ class GarbageCollectionSafetyTests {
 	private static List<float[]> gradients(LossType loss, boolean collectBeforeBackward) throws InterruptedException {
 		Engine.getInstance().setRandomSeed(5);
 		try (NDManager manager = NDManager.newBaseManager()) {
-			SASRec model = new SASRec(new ModelContext(40, 6, null),
-					new TransformerSettings(2, 2, 16, 32, 0f, 0f, HiddenActivation.GELU, 1e-12f, 0.02f, loss));
+			SASRec model = new SASRec(new ModelContext(40, 6, null), new SASRecSettings(
+					new TransformerSettings(2, 2, 16, 32, 0f, 0f, HiddenActivation.GELU, 1e-12f, 0.02f), loss));
 			model.initialize(manager, DataType.FLOAT32, model.initializationShapes());
 			ParameterStore ps = new ParameterStore(manager, false);
 			try (NDManager batchManager = manager.newSubManager()) {

@@ -7,12 +7,15 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import org.junit.jupiter.api.Test;
 
+import io.seqrec.data.PlantedSequences;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.data.SequentialDatasetBuilder;
 import io.seqrec.eval.Metric;
 import io.seqrec.model.LossType;
 import io.seqrec.model.ModelContext;
 import io.seqrec.model.SASRec;
+import io.seqrec.model.SASRecSettings;
+import io.seqrec.model.TrainMode;
 import io.seqrec.model.TransformerSettings;
 import io.seqrec.nn.HiddenActivation;
 
@@ -26,11 +29,11 @@ import static org.assertj.core.api.Assertions.within;
 class ChunkedBatchTests {
 
 	private static final SequentialDataset DATA = SequentialDatasetBuilder
-		.build(PlantedPatterns.cycles(80, 30, 14, 0.1, 5), 8);
+		.build(PlantedSequences.cycle(30).table(80, 14, 0.1, 5), 8);
 
 	private static List<Double> losses(int chunkTokens, TrainMode mode, LossType loss) {
-		SASRec model = new SASRec(new ModelContext(DATA.numItems(), 8, DATA.train()),
-				new TransformerSettings(2, 2, 16, 32, 0f, 0f, HiddenActivation.GELU, 1e-12f, 0.02f, loss));
+		SASRec model = new SASRec(new ModelContext(DATA.numItems(), 8, DATA.train()), new SASRecSettings(
+				new TransformerSettings(2, 2, 16, 32, 0f, 0f, HiddenActivation.GELU, 1e-12f, 0.02f), loss));
 		TrainingOptions options = new TrainingOptions(3, 3, 200, 500, "adam", 0.01f, 0f, null, 1, 100, "ndcg@10",
 				List.of(Metric.NDCG), List.of(10), 4, true, mode, false);
 		Engine.getInstance().setRandomSeed(3);

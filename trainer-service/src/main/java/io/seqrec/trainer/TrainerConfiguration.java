@@ -6,8 +6,10 @@ import java.util.Map;
 import io.lettuce.core.api.StatefulConnection;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -15,8 +17,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
-import io.seqrec.artifact.FileSystemModelStore;
 import io.seqrec.artifact.ModelStore;
+import io.seqrec.artifact.s3.ModelStoreSettings;
 import io.seqrec.contract.LettuceConnections;
 import io.seqrec.contract.ModelUpdate;
 import io.seqrec.contract.RedisSequenceStore;
@@ -46,8 +48,13 @@ class TrainerConfiguration {
 	}
 
 	@Bean
-	ModelStore modelStore(TrainerProperties properties) {
-		return new FileSystemModelStore(properties.store());
+	ModelStore modelStore(TrainerProperties properties, Environment environment) {
+		// seqrec.model-store.* is shared by trainer and ranker: bound here, defaults in
+		// the record
+		return Binder.get(environment)
+			.bind("seqrec.model-store", ModelStoreSettings.class)
+			.orElseGet(() -> new ModelStoreSettings(null, null))
+			.open(properties.store());
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.seqrec.trainer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,13 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import io.seqrec.config.ConfigRequest;
+import io.seqrec.model.ModelRegistry;
+import io.seqrec.model.TrainMode;
+
 /**
  * Settings of the trainer service ({@code seqrec.trainer.*}).
  *
- * @param model the model to train (any model the CLI knows: SASRec, Pop, ...)
+ * @param model the model to train (any model the CLI trains: SASRec, Pop, ...)
  * @param name the registry name of the trained model in the model store
  * @param config RecBole configuration keys for the runs, exactly as in CLI configuration
- * files (for example {@code epochs: 50}, {@code train_mode: all_positions})
+ * files (for example {@code epochs: 50}, {@code train_mode: prefix})
+ * @param fastTraining train with {@code train_mode: all_positions} when the model
+ * supports it and {@code config} does not set {@code train_mode}
  * @param store the model store directory
  * @param schedule when runs start on their own
  * @param gate the publication gate
@@ -33,9 +40,26 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("seqrec.trainer")
 public record TrainerProperties(@DefaultValue("SASRec") @NotBlank String model,
 		@DefaultValue("sasrec") @NotBlank String name, @DefaultValue Map<String, String> config,
-		@DefaultValue("models") @NotNull Path store, @DefaultValue @NotNull Schedule schedule,
-		@DefaultValue @NotNull Gate gate, @DefaultValue("10") @Min(1) int minUsers, @DefaultValue List<String> apiKeys,
-		@Nullable Path apiKeysFile) {
+		@DefaultValue("true") boolean fastTraining, @DefaultValue("models") @NotNull Path store,
+		@DefaultValue @NotNull Schedule schedule, @DefaultValue @NotNull Gate gate,
+		@DefaultValue("10") @Min(1) int minUsers, @DefaultValue List<String> apiKeys, @Nullable Path apiKeysFile) {
+
+	private static final String TRAIN_MODE = "train_mode";
+
+	/**
+	 * The configuration request of a run: the model and {@link #config()}, with
+	 * {@code train_mode: all_positions} added when {@link #fastTraining()} asks for it
+	 * and the model supports it.
+	 * @return the request (no dataset: runs train on the Redis snapshot)
+	 */
+	public ConfigRequest configRequest() {
+		Map<String, String> values = new LinkedHashMap<>(this.config);
+		if (this.fastTraining && !values.containsKey(TRAIN_MODE)
+				&& ModelRegistry.spec(this.model).trainModes().contains(TrainMode.ALL_POSITIONS)) {
+			values.put(TRAIN_MODE, TrainMode.ALL_POSITIONS.configName());
+		}
+		return new ConfigRequest(this.model, null, List.of(), Map.of(), values);
+	}
 
 	/**
 	 * When runs start without a request.

@@ -3,7 +3,7 @@ package io.seqrec.ingest.store;
 import java.time.Clock;
 
 import io.lettuce.core.ClientOptions;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -20,11 +20,11 @@ import io.seqrec.ingest.IngestProperties;
 class RedisStoreConfiguration {
 
 	@Bean
-	LettuceClientConfigurationBuilderCustomizer rejectCommandsWhileDisconnected() {
-		return (builder) -> builder.clientOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.autoReconnect(true)
-			.build());
+	LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+		// customizes Boot's own options builder: a cluster keeps its topology refresh
+		// settings, and Boot's timeouts and SSL stay
+		return (builder) -> builder.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.autoReconnect(true);
 	}
 
 	@Bean

@@ -29,9 +29,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.api.StatefulConnection;
+import io.seqrec.contract.LettuceConnections;
 import io.seqrec.contract.RedisSequenceStore;
 import io.seqrec.contract.SequenceEntry;
 import io.seqrec.contract.SequenceStore;
@@ -60,9 +59,17 @@ abstract class IngestScenarios {
 
 	private KafkaProducer<String, String> producer;
 
-	private StatefulRedisConnection<String, String> redis;
+	private StatefulConnection<String, String> redis;
 
 	private SequenceStore store;
+
+	/**
+	 * The sequences as the trainer and the ranker read them.
+	 * @return the store on the test's own connection
+	 */
+	protected SequenceStore store() {
+		return this.store;
+	}
 
 	protected abstract String bootstrapServers();
 
@@ -75,8 +82,9 @@ abstract class IngestScenarios {
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
 				new StringSerializer(), new StringSerializer());
-		this.redis = ((RedisClient) this.connectionFactory.getRequiredNativeClient()).connect(StringCodec.UTF8);
-		this.store = new RedisSequenceStore(this.redis.async(), 100);
+		// standalone or cluster, as the service is configured
+		this.redis = LettuceConnections.connect(this.connectionFactory.getRequiredNativeClient());
+		this.store = new RedisSequenceStore(LettuceConnections.async(this.redis), 100);
 	}
 
 	@AfterEach
@@ -100,15 +108,15 @@ abstract class IngestScenarios {
 		}
 	}
 
-	void event(String user, String eventId, String item, long time) {
+	protected void event(String user, String eventId, String item, long time) {
 		send(user, json(eventId, user, item, time));
 	}
 
-	private List<String> items(String user) {
+	protected List<String> items(String user) {
 		return this.store.read(user, 0).stream().map(SequenceEntry::itemId).toList();
 	}
 
-	private static String user() {
+	protected static String user() {
 		return "user-" + UUID.randomUUID();
 	}
 

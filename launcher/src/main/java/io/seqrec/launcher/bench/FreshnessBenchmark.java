@@ -27,15 +27,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.seqrec.contract.InteractionEvent;
 import io.seqrec.contract.Topics;
-import io.seqrec.launcher.CycleEvents;
+import io.seqrec.data.PlantedSequences;
 import io.seqrec.launcher.JsonHttp;
 import io.seqrec.launcher.Platform;
+import io.seqrec.launcher.QuickTraining;
+import io.seqrec.launcher.SyntheticEvents;
 
 /**
  * {@code seqrec bench freshness}: how long a new interaction takes to change the answer.
- * On the local platform with a model trained on a planted pattern (every item has one
- * successor), it sends one event for a user and polls the ranker until that user's top
- * recommendation is the successor of the new item, from the moment the event is sent.
+ * On the local platform with a model trained on a planted pattern
+ * ({@link PlantedSequences}: every item has one successor), it sends one event for a user
+ * and polls the ranker until that user's top recommendation is the successor of the new
+ * item, from the moment the event is sent.
  */
 @Command(name = "freshness", mixinStandardHelpOptions = true,
 		description = "Time from producing an event to a changed recommendation (p50/p99).")
@@ -68,10 +71,10 @@ final class FreshnessBenchmark implements Callable<Integer> {
 			throw new CommandLine.ParameterException(this.spec.commandLine(),
 					"--events must be between 1 and " + USERS);
 		}
-		CycleEvents cycle = new CycleEvents(ITEMS);
+		PlantedSequences pattern = PlantedSequences.cycle(ITEMS);
 		double[] latencies = new double[this.events];
 		try (Platform platform = Platform.start(new Platform.Settings(null, null, 0, KEY, ADMIN_KEY,
-				Files.createTempDirectory("seqrec-freshness"), CycleEvents.trainingSettings(10), 200),
+				Files.createTempDirectory("seqrec-freshness"), QuickTraining.sasrec(10), 200),
 				new PrintWriter(new StringWriter()));
 				KafkaProducer<String, String> producer = new KafkaProducer<>(
 						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers(),
@@ -79,7 +82,8 @@ final class FreshnessBenchmark implements Callable<Integer> {
 						new StringSerializer(), new StringSerializer())) {
 			long start = System.currentTimeMillis() - Duration.ofDays(1).toMillis();
 			for (int u = 0; u < USERS; u++) {
-				for (InteractionEvent event : cycle.walk("user-" + u, u % ITEMS, LENGTH, start)) {
+				for (InteractionEvent event : SyntheticEvents.walk(pattern, PlantedSequences.userId(u), u % ITEMS,
+						LENGTH, start)) {
 					producer.send(record(event));
 				}
 			}
@@ -99,11 +103,12 @@ final class FreshnessBenchmark implements Callable<Integer> {
 				int u = order[swap];
 				order[swap] = order[i];
 				order[i] = u;
-				String user = "user-" + u;
-				int item = cycle.after(u % ITEMS, LENGTH + random.nextInt(ITEMS - LENGTH - 1));
-				String expected = CycleEvents.itemId(cycle.next(item));
+				String user = PlantedSequences.userId(u);
+				int item = pattern.after(u % ITEMS, LENGTH + random.nextInt(ITEMS - LENGTH - 1));
+				String expected = PlantedSequences.itemId(pattern.next(item));
 				long sent = System.nanoTime();
-				producer.send(record(InteractionEvent.of("fresh-" + i, user, CycleEvents.itemId(item), ++time))).get();
+				producer.send(record(InteractionEvent.of("fresh-" + i, user, PlantedSequences.itemId(item), ++time)))
+					.get();
 				while (!expected.equals(top(platform, user))) {
 					if (System.nanoTime() - sent > TimeUnit.SECONDS.toNanos(30)) {
 						throw new IllegalStateException("no changed answer for " + user + " within 30 s");

@@ -23,28 +23,33 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.seqrec.artifact.FileSystemModelStore;
-import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
-import io.seqrec.config.ConfigRequest;
 import io.seqrec.contract.Topics;
 import io.seqrec.launcher.BootApps;
 import io.seqrec.launcher.EmbeddedKafka;
 import io.seqrec.launcher.EmbeddedRedis;
+import io.seqrec.model.ModelNames;
 import io.seqrec.ranker.RankerApplication;
 
 /**
- * {@code seqrec bench ranker}: the ranker with SASRec (default hyper-parameters,
- * untrained weights) over a catalog of 10,000 items, and 10,000 users' sequences in an
- * embedded Redis written in the contract's layout; the ranker runs in this process, and a
- * load generator in a separate JVM sends {@code GET /v1/users/{random
- * user}/recommendations} over keep-alive loopback connections at a fixed concurrency:
- * requests per second and latency percentiles after a warm-up.
+ * {@code seqrec bench ranker}: the ranker with a model ({@code --model}, SASRec by
+ * default; default hyper-parameters, untrained weights) over a catalog of 10,000 items,
+ * and 10,000 users' sequences in an embedded Redis written in the contract's layout; the
+ * ranker runs in this process, and a load generator in a separate JVM sends {@code GET
+ * /v1/users/{random user}/recommendations} over keep-alive loopback connections at a
+ * fixed concurrency: requests per second and latency percentiles after a warm-up.
  */
 @Command(name = "ranker", mixinStandardHelpOptions = true,
 		description = "Measure the ranker's throughput and latency under a separate load-generator process.")
 final class RankerBenchmark implements Callable<Integer> {
 
 	private static final String API_KEY = "bench-key";
+
+	/** The name the benchmark model is stored and served under. */
+	private static final String STORE_NAME = "bench";
+
+	@Option(names = "--model", completionCandidates = ModelNames.class,
+			description = "The model served: one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+	String model = "SASRec";
 
 	@Option(names = "--users", description = "Users with sequences in Redis (default: ${DEFAULT-VALUE}).")
 	int users = 10_000;
@@ -84,7 +89,7 @@ final class RankerBenchmark implements Callable<Integer> {
 	List<String> settings = new ArrayList<>();
 
 	@Option(names = "--model-config",
-			description = "SASRec hyper-parameters other than the defaults, key=value (repeatable; for diagnosis).")
+			description = "Hyper-parameters other than the model's defaults, key=value (repeatable; for diagnosis).")
 	Map<String, String> modelConfig = new LinkedHashMap<>();
 
 	@CommandLine.Spec
@@ -98,10 +103,10 @@ final class RankerBenchmark implements Callable<Integer> {
 			System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(this.intraOpThreads));
 		}
 		out.printf(Locale.ROOT,
-				"bench ranker: SASRec, %,d items, %,d users x %d events, %d connections, %.0f s warm-up + %.0f s, "
+				"bench ranker: %s, %,d items, %,d users x %d events, %d connections, %.0f s warm-up + %.0f s, "
 						+ "scoring %s (workers %d, max batch %d, wait %s), intra-op threads %s, %d cores%n",
-				this.items, this.users, this.events, this.concurrency, this.warmup, this.duration, this.mode,
-				this.workers, this.maxBatchSize, this.maxWait,
+				this.model, this.items, this.users, this.events, this.concurrency, this.warmup, this.duration,
+				this.mode, this.workers, this.maxBatchSize, this.maxWait,
 				(this.intraOpThreads > 0) ? Integer.toString(this.intraOpThreads) : "default",
 				Runtime.getRuntime().availableProcessors());
 		out.flush();
@@ -115,8 +120,8 @@ final class RankerBenchmark implements Callable<Integer> {
 			int port = EmbeddedRedis.freePort();
 			List<String> args = new ArrayList<>(List.of("server.port=" + port, "spring.data.redis.url=" + redis.url(),
 					"spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(), "seqrec.ranker.store=" + storeDir,
-					"seqrec.ranker.api-keys=" + API_KEY, "seqrec.ranker.scoring.mode=" + this.mode,
-					"seqrec.ranker.scoring.workers=" + this.workers,
+					"seqrec.ranker.model-name=" + STORE_NAME, "seqrec.ranker.api-keys=" + API_KEY,
+					"seqrec.ranker.scoring.mode=" + this.mode, "seqrec.ranker.scoring.workers=" + this.workers,
 					"seqrec.ranker.scoring.max-batch-size=" + this.maxBatchSize,
 					"seqrec.ranker.scoring.max-wait=" + this.maxWait));
 			args.addAll(this.settings);
@@ -149,12 +154,10 @@ final class RankerBenchmark implements Callable<Integer> {
 	private void publishModel(Path storeDir, PrintWriter out) {
 		long start = System.nanoTime();
 		FileSystemModelStore store = new FileSystemModelStore(storeDir);
-		Path staged = RankerFixtures.stage(store, "sasrec", this.items, this.modelConfig);
-		RankerFixtures.publish(store, "sasrec", "bench-1", staged);
-		Config config = ConfigLoader
-			.load(new ConfigRequest("SASRec", "bench", List.of(), Map.of(), Map.copyOf(this.modelConfig)));
-		out.printf(Locale.ROOT, "published an untrained SASRec (hidden %d, %d layers, L=%d) in %.1f s%n",
-				config.getInt("hidden_size"), config.getInt("n_layers"), config.getInt("MAX_ITEM_LIST_LENGTH"),
+		RankerFixtures.Staged staged = RankerFixtures.stage(store, STORE_NAME, this.model, this.items,
+				this.modelConfig);
+		RankerFixtures.publish(store, STORE_NAME, "bench-1", staged.directory());
+		out.printf(Locale.ROOT, "published an untrained %s in %.1f s%n", staged.summary(),
 				(System.nanoTime() - start) / 1e9);
 		out.flush();
 	}

@@ -27,7 +27,6 @@ import io.seqrec.artifact.Manifest;
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.artifact.ModelVersion;
 import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.contract.RedisKeys;
 import io.seqrec.data.Vocabulary;
@@ -37,7 +36,7 @@ import io.seqrec.model.SequentialRecommender;
 
 /**
  * What a ranker benchmark needs before it sends a request: users' sequences in Redis in
- * the contract's layout, SASRec artifacts (untrained weights, a catalogue of
+ * the contract's layout, model artifacts (untrained weights, a catalogue of
  * {@code item-<i>}) in a model store, published as the trainer's registry publishes them,
  * and a ranker that reports ready.
  */
@@ -88,17 +87,28 @@ public final class RankerFixtures {
 	}
 
 	/**
-	 * Builds an untrained SASRec over {@code item-0 ... item-<items-1>} and writes its
+	 * An untrained model's artifact in the store's staging area.
+	 *
+	 * @param directory the staged artifact directory, for {@link #publish}
+	 * @param summary the model and its size, for a benchmark's output
+	 */
+	public record Staged(Path directory, String summary) {
+	}
+
+	/**
+	 * Builds an untrained model over {@code item-0 ... item-<items-1>} and writes its
 	 * artifact into the store's staging area.
 	 * @param store the model store
 	 * @param name the registry name
+	 * @param modelName the registered model (SASRec, BERT4Rec, ...)
 	 * @param items catalogue size
 	 * @param modelConfig hyper-parameters other than the defaults
-	 * @return the staged artifact directory, for {@link #publish}
+	 * @return the staged artifact
 	 */
-	public static Path stage(FileSystemModelStore store, String name, int items, Map<String, String> modelConfig) {
-		Config config = ConfigLoader
-			.load(new ConfigRequest("SASRec", "bench", List.of(), Map.of(), Map.copyOf(modelConfig)));
+	public static Staged stage(FileSystemModelStore store, String name, String modelName, int items,
+			Map<String, String> modelConfig) {
+		Config config = ModelRegistry
+			.loadConfig(new ConfigRequest(modelName, "bench", List.of(), Map.of(), Map.copyOf(modelConfig)));
 		List<String> tokens = new ArrayList<>(items);
 		for (int i = 0; i < items; i++) {
 			tokens.add("item-" + i);
@@ -109,15 +119,19 @@ public final class RankerFixtures {
 		for (int i = 1; i < popularity.length; i++) {
 			popularity[i] = random.nextInt(1000);
 		}
+		int maxLength = config.getInt("MAX_ITEM_LIST_LENGTH");
 		SequentialRecommender network = ModelRegistry.create(config,
-				new ModelContext(vocabulary.size(), config.getInt("MAX_ITEM_LIST_LENGTH"), null));
+				new ModelContext(vocabulary.size(), maxLength, null));
 		Path staging = store.stagingDirectory(name).resolve("artifact");
 		try (Model model = Model.newInstance(network.modelName(), Device.cpu())) {
 			model.setBlock(network);
 			network.initialize(model.getNDManager(), DataType.FLOAT32, network.initializationShapes());
 			ModelArtifact.write(staging, model, config, vocabulary, popularity, Map.of("bench", true));
 		}
-		return staging;
+		Map<String, Object> sizes = network.hyperParameters();
+		String size = sizes.containsKey("hidden_size")
+				? "hidden " + sizes.get("hidden_size") + ", " + sizes.get("n_layers") + " layers, " : "";
+		return new Staged(staging, network.modelName() + " (" + size + "L=" + maxLength + ")");
 	}
 
 	/**

@@ -13,17 +13,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import ai.djl.Device;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
 import org.springframework.context.ConfigurableApplicationContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.contract.RedisKeys;
 import io.seqrec.contract.Topics;
@@ -35,7 +33,7 @@ import io.seqrec.launcher.EmbeddedKafka;
 import io.seqrec.launcher.EmbeddedRedis;
 import io.seqrec.run.Datasets;
 import io.seqrec.run.Experiment;
-import io.seqrec.train.Devices;
+import io.seqrec.run.TrainingJob;
 import io.seqrec.train.TrainingListener;
 import io.seqrec.trainer.TrainerApplication;
 import io.seqrec.trainer.run.RunView;
@@ -73,7 +71,9 @@ final class TrainerBenchmark implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
-		Config config = ConfigLoader.load(new ConfigRequest(this.model, null, List.of(), Map.of(), this.settings));
+		TrainingJob job = TrainingJob
+			.configure(new ConfigRequest(this.model, null, List.of(), Map.of(), this.settings));
+		Config config = job.config();
 		InteractionTable table = Datasets.readAtomic(config, this.dataPath, this.dataset);
 		int longest = longestHistory(table);
 		out.printf(Locale.ROOT, "bench trainer: %s (%,d interactions, longest history %d), %s with %s, %d cores%n",
@@ -88,7 +88,7 @@ final class TrainerBenchmark implements Callable<Integer> {
 						Topics.MODEL_UPDATES)) {
 			ingest(table, kafka.bootstrapServers(), redis.url(), longest, out);
 			run = scheduledRun(kafka.bootstrapServers(), redis.url(), store, out);
-			cli = cliRun(config, table, out);
+			cli = cliRun(job, table, out);
 		}
 		Map<String, Double> service = run.test();
 		out.println("service run: " + run.status() + " " + service);
@@ -162,7 +162,7 @@ final class TrainerBenchmark implements Callable<Integer> {
 	 * The CLI's pipeline on the same rows in the trainer's canonical order: time, then
 	 * event id.
 	 */
-	private Map<String, Double> cliRun(Config config, InteractionTable table, PrintWriter out) {
+	private Map<String, Double> cliRun(TrainingJob job, InteractionTable table, PrintWriter out) {
 		Integer[] order = new Integer[table.size()];
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
@@ -179,9 +179,8 @@ final class TrainerBenchmark implements Callable<Integer> {
 			times[i] = DatasetReplayer.epochMillis(table.timestamp(order[i]));
 		}
 		long start = System.nanoTime();
-		Device device = Devices.select(config.getBoolean("use_gpu"), config.getInt("gpu_id"));
-		try (Experiment experiment = Experiment.run(config,
-				Datasets.prepare(config, InteractionTable.of(users, items, times)), device, TrainingListener.NONE)) {
+		try (Experiment experiment = job.train(job.prepare(InteractionTable.of(users, items, times)),
+				TrainingListener.NONE)) {
 			out.printf(Locale.ROOT, "CLI pipeline trained in %.1f s%n", (System.nanoTime() - start) / 1e9);
 			out.flush();
 			return experiment.outcome().test().values();

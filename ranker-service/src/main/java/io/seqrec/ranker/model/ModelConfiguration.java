@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -14,16 +16,17 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
-import io.seqrec.artifact.FileSystemModelStore;
 import io.seqrec.artifact.ModelStore;
+import io.seqrec.artifact.s3.ModelStoreSettings;
 import io.seqrec.contract.ModelUpdate;
 import io.seqrec.ranker.RankerProperties;
 
 /**
- * The model's collaborators: the model store on its directory, the holder of the live
- * model, the scorer chosen by {@code seqrec.ranker.scoring.mode}, and a listener
- * container for model updates whose JSON values are read as {@link ModelUpdate} (a
- * malformed record is logged and skipped, never retried).
+ * The model's collaborators: the model store (a directory, or an S3-compatible bucket
+ * with {@code seqrec.model-store.type=s3}), the holder of the live model, the scorer
+ * chosen by {@code seqrec.ranker.scoring.mode}, and a listener container for model
+ * updates whose JSON values are read as {@link ModelUpdate} (a malformed record is logged
+ * and skipped, never retried).
  */
 @Configuration(proxyBeanMethods = false)
 class ModelConfiguration {
@@ -34,8 +37,13 @@ class ModelConfiguration {
 	}
 
 	@Bean
-	ModelStore modelStore(RankerProperties properties) {
-		return new FileSystemModelStore(properties.store());
+	ModelStore modelStore(RankerProperties properties, Environment environment) {
+		// seqrec.model-store.* is shared by trainer and ranker: bound here, defaults in
+		// the record
+		return Binder.get(environment)
+			.bind("seqrec.model-store", ModelStoreSettings.class)
+			.orElseGet(() -> new ModelStoreSettings(null, null))
+			.open(properties.store());
 	}
 
 	@Bean

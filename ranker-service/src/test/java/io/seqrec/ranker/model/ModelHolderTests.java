@@ -1,6 +1,5 @@
 package io.seqrec.ranker.model;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -12,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import ai.djl.Device;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.seqrec.artifact.ModelArtifact;
+import io.seqrec.testsupport.models.ModelFixture;
+import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,19 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ModelHolderTests {
 
-	@TempDir
-	static Path dir;
-
-	private static Path artifact;
-
-	@BeforeAll
-	static void writeArtifact() {
-		artifact = dir.resolve("artifact");
-		TestArtifacts.untrained(artifact, 20, 6);
-	}
+	private static final ModelFixture ARTIFACT = ModelFixtures.untrained("SASRec", 20, 6);
 
 	private static LiveModel load(String version) {
-		return new LiveModel("sasrec", version, 0, ModelArtifact.load(artifact, Device.cpu()));
+		return new LiveModel("sasrec", version, 0, ModelArtifact.load(ARTIFACT.artifact(), Device.cpu()));
 	}
 
 	@Test

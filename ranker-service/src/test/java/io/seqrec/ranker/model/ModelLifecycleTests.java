@@ -1,7 +1,5 @@
 package io.seqrec.ranker.model;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -18,6 +16,8 @@ import io.seqrec.artifact.FileSystemModelStore;
 import io.seqrec.artifact.ModelVersion;
 import io.seqrec.contract.ModelUpdate;
 import io.seqrec.ranker.RankerProperties;
+import io.seqrec.testsupport.models.ModelFixture;
+import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * current one keeps serving.
  */
 class ModelLifecycleTests {
+
+	private static final ModelFixture ARTIFACT = ModelFixtures.untrained("SASRec", 10, 4);
 
 	@TempDir
 	Path dir;
@@ -68,7 +70,7 @@ class ModelLifecycleTests {
 	}
 
 	private void publishChecksummed(String version) {
-		TestArtifacts.publishLive(this.store, "sasrec", version, 10, 4);
+		ARTIFACT.publish(this.store, "sasrec", version);
 	}
 
 	private double refusals() {
@@ -121,14 +123,10 @@ class ModelLifecycleTests {
 	}
 
 	@Test
-	void aCorruptOrMisannouncedVersionIsRefusedAndTheCurrentOneKeepsServing() throws IOException {
+	void aCorruptOrMisannouncedVersionIsRefusedAndTheCurrentOneKeepsServing() {
 		publishChecksummed("v1");
 		this.lifecycle.start();
-		publishChecksummed("v2");
-		Path params = this.store.resolve("sasrec/v2").resolve("model-0000.params");
-		byte[] bytes = Files.readAllBytes(params);
-		bytes[bytes.length / 2] ^= 0x5a;
-		Files.write(params, bytes);
+		ARTIFACT.publishCorrupted(this.store, "sasrec", "v2");
 		assertThat(this.lifecycle.apply(update("v2", 20))).isFalse();
 		assertThat(live()).isEqualTo("v1");
 		assertThat(refusals()).isEqualTo(1);

@@ -1,6 +1,5 @@
 package io.seqrec.ranker.model;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +13,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.seqrec.artifact.ModelArtifact;
+import io.seqrec.testsupport.models.ModelFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -28,16 +27,12 @@ import static org.assertj.core.api.Assertions.within;
  */
 class ScorerTests {
 
-	@TempDir
-	static Path dir;
-
 	private static LiveModel model;
 
 	@BeforeAll
 	static void load() {
-		Path artifact = dir.resolve("artifact");
-		TestArtifacts.untrained(artifact, 40, 8);
-		model = new LiveModel("sasrec", "1", 0, ModelArtifact.load(artifact, Device.cpu()));
+		model = new LiveModel("sasrec", "1", 0,
+				ModelArtifact.load(ModelFixtures.untrained("SASRec", 40, 8).artifact(), Device.cpu()));
 	}
 
 	@AfterAll

@@ -9,21 +9,20 @@ import java.util.concurrent.Callable;
 
 import ai.djl.Device;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine;
 
 import io.seqrec.artifact.Manifest;
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.data.SequentialDataset;
 import io.seqrec.run.ArtifactEvaluation;
 import io.seqrec.run.Datasets;
-import io.seqrec.run.EngineSettings;
+import io.seqrec.run.TrainingJob;
 import io.seqrec.train.TrainingOptions;
 
 /**
@@ -58,16 +57,14 @@ final class EvaluateCommand implements Callable<Integer> {
 			directory = directory.resolve("artifact");
 		}
 		try (ModelArtifact loaded = ModelArtifact.load(directory, Device.cpu())) {
-			Config trained = loaded.config();
-			String name = (this.dataset != null) ? this.dataset : trained.dataset();
+			String name = (this.dataset != null) ? this.dataset : loaded.datasetName();
 			if (name == null) {
 				throw new IllegalArgumentException("the artifact does not name its dataset; pass --dataset");
 			}
-			Config config = ConfigLoader.load(new ConfigRequest(trained.model(), name, this.job.configFiles,
-					trained.asMap(), JobOptions.overrides(this.overrides)));
-			EngineSettings.apply(config);
-			SequentialDataset data = Datasets.prepare(config,
-					Datasets.readAtomic(config, this.job.dataPath(config), name));
+			TrainingJob job = TrainingJob.configure(new ConfigRequest(loaded.modelName(), name, this.job.configFiles,
+					loaded.knownTrainedSettings(), JobOptions.overrides(this.overrides)));
+			Config config = job.config();
+			SequentialDataset data = job.readDataset(this.job.dataPath(config), name);
 			out.println(Datasets.describe(data, name));
 			ArtifactEvaluation.Scores scores = ArtifactEvaluation.evaluate(loaded, data,
 					TrainingOptions.fromConfig(config));

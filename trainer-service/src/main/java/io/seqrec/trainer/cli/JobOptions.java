@@ -21,7 +21,7 @@ final class JobOptions {
 			description = "Directory holding <dataset>/<dataset>.inter (default: the data_path setting, ./dataset).")
 	@Nullable Path dataPath;
 
-	@Option(names = "--config-files", paramLabel = "FILES", split = "[,\\s]+",
+	@Option(names = { "--config-files", "--config_files" }, paramLabel = "FILES", split = "[,\\s]+",
 			description = "YAML configuration files, comma- or space-separated; later files win.")
 	List<Path> configFiles = new ArrayList<>();
 

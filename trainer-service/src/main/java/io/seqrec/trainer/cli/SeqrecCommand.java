@@ -16,7 +16,7 @@ import io.seqrec.data.DataException;
  */
 @Command(name = "seqrec", mixinStandardHelpOptions = true, version = "seqrec 0.1.0",
 		description = "Sequential recommendation, RecBole-faithful, on the JVM.",
-		subcommands = { TrainCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { TrainCommand.class, EvaluateCommand.class, TuneCommand.class, CommandLine.HelpCommand.class })
 public final class SeqrecCommand implements Runnable {
 
 	/** Exit code of bad input. */
@@ -27,7 +27,8 @@ public final class SeqrecCommand implements Runnable {
 
 	@Override
 	public void run() {
-		throw new CommandLine.ParameterException(this.spec.commandLine(), "a command is required: train or evaluate");
+		throw new CommandLine.ParameterException(this.spec.commandLine(),
+				"a command is required: train, evaluate or tune");
 	}
 
 	/**

@@ -7,22 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import ai.djl.Device;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
+import picocli.CommandLine;
 
-import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
 import io.seqrec.config.ConfigRequest;
 import io.seqrec.data.SequentialDataset;
+import io.seqrec.model.ModelNames;
+import io.seqrec.report.HtmlReport;
+import io.seqrec.report.RunReport;
 import io.seqrec.run.Datasets;
-import io.seqrec.run.EngineSettings;
 import io.seqrec.run.Experiment;
-import io.seqrec.train.Devices;
+import io.seqrec.run.TrainingJob;
 import io.seqrec.train.TrainingOutcome;
 
 /**
@@ -33,7 +32,8 @@ import io.seqrec.train.TrainingOutcome;
 		"Any other argument --key=value overrides a configuration key, e.g. --epochs=20 --train_mode=all_positions." })
 final class TrainCommand implements Callable<Integer> {
 
-	@Option(names = { "-m", "--model" }, required = true, description = "SASRec, BERT4Rec, FEARec, SINE or Pop.")
+	@Option(names = { "-m", "--model" }, required = true, completionCandidates = ModelNames.class,
+			description = "The model: one of ${COMPLETION-CANDIDATES}.")
 	String model;
 
 	@Option(names = { "-d", "--dataset" }, required = true,
@@ -43,6 +43,10 @@ final class TrainCommand implements Callable<Integer> {
 	@Option(names = "--output", paramLabel = "DIR",
 			description = "Write result.json and the model artifact (DIR/artifact) here.")
 	@Nullable Path output;
+
+	@Option(names = "--report", paramLabel = "FILE",
+			description = "Write an HTML report: loss and every validation metric by epoch, best epoch, test result.")
+	@Nullable Path report;
 
 	@Mixin
 	JobOptions job;
@@ -57,17 +61,14 @@ final class TrainCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
-		Config config = ConfigLoader.load(new ConfigRequest(this.model, this.dataset, this.job.configFiles, Map.of(),
-				JobOptions.overrides(this.overrides)));
-		EngineSettings.apply(config);
-		out.println(config);
-		SequentialDataset data = Datasets.prepare(config,
-				Datasets.readAtomic(config, this.job.dataPath(config), this.dataset));
+		TrainingJob job = TrainingJob.configure(new ConfigRequest(this.model, this.dataset, this.job.configFiles,
+				Map.of(), JobOptions.overrides(this.overrides)));
+		out.println(job.config());
+		SequentialDataset data = job.readDataset(this.job.dataPath(job.config()), this.dataset);
 		out.println(Datasets.describe(data, this.dataset));
 		out.flush();
-		Device device = Devices.select(config.getBoolean("use_gpu"), config.getInt("gpu_id"));
 		ConsoleProgress progress = new ConsoleProgress(out, err, System.console() != null, this.job.showMemory);
-		try (Experiment experiment = Experiment.run(config, data, device, progress)) {
+		try (Experiment experiment = job.train(data, progress)) {
 			TrainingOutcome outcome = experiment.outcome();
 			out.println("Finished training, best eval result in epoch " + outcome.bestEpoch());
 			out.println("best valid : " + OrderedDicts.of(outcome.bestValid()));
@@ -75,6 +76,13 @@ final class TrainCommand implements Callable<Integer> {
 			out.printf(java.util.Locale.ROOT, "%d epochs in %.1fs (%.2fs per epoch, best after %.1fs) on %s%n",
 					outcome.epochsRun(), outcome.trainSeconds(), outcome.secondsPerEpoch(), outcome.secondsToBest(),
 					outcome.device());
+			if (this.report != null) {
+				HtmlReport.write(this.report,
+						RunReport
+							.of(job.config().model(), this.dataset, job.config().getString("valid_metric"), outcome)
+							.html());
+				out.println("wrote " + this.report);
+			}
 			if (this.output != null) {
 				experiment.writeResult(this.output.resolve("result.json"));
 				experiment.writeArtifact(this.output.resolve("artifact"));

@@ -26,11 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param version the published version
  * @param gate the gate's decision
  * @param error why it failed
+ * @param report the address of the run's report page (HTML: loss and validation curves,
+ * best epoch, results)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunView(String id, RunStatus status, String trigger, Instant startedAt, @Nullable Instant finishedAt,
 		double durationSeconds, @Nullable String device, Map<String, Object> progress, Map<String, Object> data,
 		Map<String, Double> timings, List<Map<String, Object>> epochs, Map<String, Double> bestValid,
-		Map<String, Double> test, @Nullable String version, @Nullable String gate, @Nullable String error) {
+		Map<String, Double> test, @Nullable String version, @Nullable String gate, @Nullable String error,
+		String report) {
 
 }

@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import io.seqrec.report.RunReport;
 import io.seqrec.train.EpochReport;
+import io.seqrec.tune.EpochPoint;
 
 /**
  * The state of one training run, updated by the run's thread and read by the API. Readers
@@ -40,6 +43,14 @@ public final class TrainingRun {
 	private final Map<String, Double> timings = new LinkedHashMap<>();
 
 	private final List<Map<String, Object>> epochs = new ArrayList<>();
+
+	private final List<EpochPoint> curve = new ArrayList<>();
+
+	private int bestEpoch = -1;
+
+	private @Nullable String model;
+
+	private String validMetric = "";
 
 	private Map<String, Double> bestValid = Map.of();
 
@@ -99,6 +110,35 @@ public final class TrainingRun {
 			epoch.put("valid", report.valid().values());
 		}
 		this.epochs.add(epoch);
+		this.curve.add(new EpochPoint(report.epoch(), report.trainLoss(),
+				(report.valid() != null) ? report.valid().values() : null));
+		if (report.improved()) {
+			this.bestEpoch = report.epoch();
+		}
+	}
+
+	synchronized void training(String modelName, String metric) {
+		this.model = modelName;
+		this.validMetric = metric;
+	}
+
+	/**
+	 * The run's report page: loss and validation curves so far, the best epoch, and the
+	 * results once known.
+	 * @return the report
+	 */
+	public synchronized RunReport report() {
+		Map<String, Object> facts = new LinkedHashMap<>();
+		facts.put("status", this.status.name().toLowerCase(Locale.ROOT));
+		facts.put("run", this.id);
+		if (this.device != null) {
+			facts.put("device", this.device);
+		}
+		if (this.version != null) {
+			facts.put("version", this.version);
+		}
+		return new RunReport((this.model != null) ? this.model : "model", "the Redis snapshot of " + this.startedAt,
+				this.validMetric, this.bestEpoch, this.curve, this.bestValid, this.test, facts);
 	}
 
 	synchronized void results(Map<String, Double> valid, Map<String, Double> testResult) {
@@ -138,7 +178,7 @@ public final class TrainingRun {
 		return new RunView(this.id, this.status, this.trigger, this.startedAt, this.finishedAt,
 				Duration.between(this.startedAt, end).toMillis() / 1000.0, this.device, progress, Map.copyOf(this.data),
 				new LinkedHashMap<>(this.timings), List.copyOf(this.epochs), this.bestValid, this.test, this.version,
-				this.gateDecision, this.error);
+				this.gateDecision, this.error, "/v1/training-runs/" + this.id + "/report");
 	}
 
 }

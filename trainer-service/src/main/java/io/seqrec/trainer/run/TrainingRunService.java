@@ -12,21 +12,18 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import ai.djl.Device;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
-import io.seqrec.config.Config;
-import io.seqrec.config.ConfigLoader;
-import io.seqrec.config.ConfigRequest;
 import io.seqrec.contract.SequenceStore;
 import io.seqrec.data.InteractionTable;
 import io.seqrec.data.SequentialDataset;
-import io.seqrec.run.Datasets;
+import io.seqrec.model.ModelRegistry;
 import io.seqrec.run.Experiment;
+import io.seqrec.run.TrainingJob;
 import io.seqrec.train.Devices;
 import io.seqrec.train.EpochReport;
 import io.seqrec.train.TrainingListener;
@@ -76,6 +73,8 @@ public class TrainingRunService implements DisposableBean {
 		this.registry = registry;
 		this.metrics = metrics;
 		this.clock = clock;
+		// an unimplemented model or an invalid key stops the service at start, not a run
+		ModelRegistry.loadConfig(properties.configRequest());
 	}
 
 	/**
@@ -173,19 +172,18 @@ public class TrainingRunService implements DisposableBean {
 			checkCancelled(run);
 			run.status(RunStatus.PREPARING);
 			t = System.nanoTime();
-			Config config = ConfigLoader
-				.load(new ConfigRequest(this.properties.model(), null, List.of(), Map.of(), this.properties.config()));
-			SequentialDataset dataset = prepare(config, table);
+			TrainingJob job = TrainingJob.configure(this.properties.configRequest());
+			SequentialDataset dataset = prepare(job, table);
 			run.timing("prepare", seconds(t));
 			run.data("users", dataset.users().size() - 1);
 			run.data("items", dataset.items().size() - 1);
 			run.data("trainSamples", dataset.train().size());
 			run.data("testSamples", dataset.test().size());
 			run.status(RunStatus.TRAINING);
-			Device device = Devices.select(config.getBoolean("use_gpu"), config.getInt("gpu_id"));
-			run.device(Devices.describe(device));
+			run.device(Devices.describe(job.device()));
+			run.training(job.config().model(), job.config().getString("valid_metric"));
 			t = System.nanoTime();
-			try (Experiment experiment = Experiment.run(config, dataset, device, progress(run))) {
+			try (Experiment experiment = job.train(dataset, progress(run))) {
 				run.timing("train", seconds(t));
 				run.results(experiment.outcome().bestValid().values(), experiment.outcome().test().values());
 				run.status(RunStatus.PUBLISHING);
@@ -212,11 +210,11 @@ public class TrainingRunService implements DisposableBean {
 		}
 	}
 
-	private SequentialDataset prepare(Config config, InteractionTable table) {
+	private SequentialDataset prepare(TrainingJob job, InteractionTable table) {
 		if (table.size() == 0) {
 			throw new IllegalStateException("no sequences in Redis yet: nothing to train on");
 		}
-		SequentialDataset dataset = Datasets.prepare(config, table);
+		SequentialDataset dataset = job.prepare(table);
 		if (dataset.test().size() < this.properties.minUsers()) {
 			throw new IllegalStateException(
 					"only " + dataset.test().size() + " users have enough history to be tested; "

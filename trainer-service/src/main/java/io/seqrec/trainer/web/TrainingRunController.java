@@ -3,6 +3,7 @@ package io.seqrec.trainer.web;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +43,12 @@ class TrainingRunController {
 	@GetMapping("/{id}")
 	RunView get(@PathVariable String id) {
 		return this.runs.find(id).orElseThrow(() -> new NotFoundException("no training run " + id)).view();
+	}
+
+	/** The run's report: a self-contained HTML page with its curves and results. */
+	@GetMapping(path = "/{id}/report", produces = MediaType.TEXT_HTML_VALUE)
+	String report(@PathVariable String id) {
+		return this.runs.find(id).orElseThrow(() -> new NotFoundException("no training run " + id)).report().html();
 	}
 
 	/** Stops a running run after its current batch; its model is not published. */

@@ -12,9 +12,14 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.seqrec.config.ConfigSchema;
+import io.seqrec.model.ModelRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,8 +65,8 @@ class SeqrecCommandTests {
 		return commandLine.execute(args);
 	}
 
-	private List<String> tiny(String... extra) {
-		List<String> args = new ArrayList<>(List.of("train", "--model", "SASRec", "--dataset", "tiny", "--data-path",
+	private List<String> tiny(String model, String... extra) {
+		List<String> args = new ArrayList<>(List.of("train", "--model", model, "--dataset", "tiny", "--data-path",
 				this.data.toString(), "--epochs=2", "--hidden_size=16", "--inner_size=32", "--MAX_ITEM_LIST_LENGTH=5"));
 		args.addAll(List.of(extra));
 		return args;
@@ -76,11 +81,17 @@ class SeqrecCommandTests {
 		}
 	}
 
-	@Test
-	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces() throws IOException {
-		int code = run(tiny("--output", this.output.toString()).toArray(String[]::new));
+	@ParameterizedTest
+	@ValueSource(strings = { "SASRec", "BERT4Rec" })
+	void trainPrintsRecBoleLinesAndWritesResultAndArtifactThatEvaluateReproduces(String model) throws IOException {
+		Path report = this.output.resolve("report.html");
+		int code = run(
+				tiny(model, "--output", this.output.toString(), "--report", report.toString()).toArray(String[]::new));
 		assertThat(code).as(this.err.toString()).isZero();
 		String printed = this.out.toString();
+		assertThat(Files.readString(report)).startsWith("<!DOCTYPE html>")
+			.contains("uPlot", "\"kind\":\"run\"", "\"bestEpoch\":")
+			.doesNotContain("<script src");
 		assertThat(printed).contains("epoch 0 training [time: ", "epoch 1 evaluating [time: ", "valid result: ",
 				"Finished training, best eval result in epoch ", "best valid : OrderedDict([('recall@10', ");
 		String testLine = printed.lines().filter((l) -> l.startsWith("test result: ")).findFirst().orElseThrow();
@@ -90,7 +101,7 @@ class SeqrecCommandTests {
 			});
 		assertThat(result).containsKeys("model", "config", "best_valid", "test", "best_epoch", "epochs_run",
 				"train_seconds");
-		assertThat(result.get("model")).isEqualTo("SASRec");
+		assertThat(result.get("model")).isEqualTo(model);
 		assertThat(result.get("epochs_run")).isEqualTo(2);
 		assertThat(this.output.resolve("artifact/manifest.json")).exists();
 
@@ -131,36 +142,51 @@ class SeqrecCommandTests {
 	}
 
 	@Test
+	void aModelThatIsNotImplementedFailsBeforeAnyDataIsRead() {
+		// every model with shipped defaults that the registry cannot build yet
+		for (String model : ConfigSchema.MODEL_FILES) {
+			if (!ModelRegistry.names().contains(model)) {
+				this.out.getBuffer().setLength(0);
+				this.err.getBuffer().setLength(0);
+				int code = run("train", "--model", model, "--dataset", "absent", "--data-path", this.data.toString());
+				assertThat(code).isEqualTo(2);
+				assertOneLineError(model + "' is not implemented", String.join(", ", ModelRegistry.names()));
+				assertThat(this.err.toString()).doesNotContain("absent");
+			}
+		}
+	}
+
+	@Test
 	void unknownKeyIsAOneLineErrorWithASuggestion() {
-		int code = run(tiny("--hiden_size=32").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--hiden_size=32").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("hiden_size", "hidden_size");
 	}
 
 	@Test
 	void wrongTypeIsAOneLineError() {
-		int code = run(tiny("--epochs=ten").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--epochs=ten").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("epochs", "ten");
 	}
 
 	@Test
 	void emptyDataAfterFilteringIsAOneLineError() {
-		int code = run(tiny("--user_inter_num_interval=[100,inf)").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--user_inter_num_interval=[100,inf)").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError();
 	}
 
 	@Test
 	void argumentsThatAreNotKeyValueAreRejected() {
-		int code = run(tiny("--epochs", "3").toArray(String[]::new));
+		int code = run(tiny("SASRec", "--epochs", "3").toArray(String[]::new));
 		assertThat(code).isEqualTo(2);
 		assertOneLineError("--key=value");
 	}
 
 	@Test
 	void corruptArtifactIsRefused() throws IOException {
-		assertThat(run(tiny("--output", this.output.toString()).toArray(String[]::new))).isZero();
+		assertThat(run(tiny("SASRec", "--output", this.output.toString()).toArray(String[]::new))).isZero();
 		Path params = this.output.resolve("artifact/model-0000.params");
 		byte[] bytes = Files.readAllBytes(params);
 		bytes[bytes.length / 2] ^= 0x01;

@@ -1,38 +1,31 @@
 package io.seqrec.trainer.run;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.UUID;
+import java.util.stream.Stream;
 
 import ai.djl.Device;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -42,9 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
 import io.seqrec.artifact.Manifest;
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.artifact.ModelStore;
-import io.seqrec.contract.RedisKeys;
 import io.seqrec.contract.Topics;
-import redis.embedded.RedisServer;
+import io.seqrec.data.PlantedSequences;
+import io.seqrec.testsupport.EmbeddedPlatformServers;
+import io.seqrec.testsupport.redis.EmbeddedRedisServer;
+import io.seqrec.testsupport.redis.RedisContractWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,30 +50,33 @@ import static org.awaitility.Awaitility.await;
  * published, the live version is announced on the model-update topic, the gate refuses a
  * worse model, the live pointer can be pinned and released, and failures leave the live
  * model in place. The API needs an admin key, and every error, the servlet container's
- * included, is a problem document.
+ * included, is a problem document. Every test starts from an empty model store and writes
+ * the sequences it trains on, so the tests run alone or in any order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "seqrec.trainer.min-users=20",
-				"seqrec.trainer.config.epochs=6", "seqrec.trainer.config.hidden_size=16",
-				"seqrec.trainer.config.inner_size=32", "seqrec.trainer.config.n_layers=1",
-				"seqrec.trainer.config.MAX_ITEM_LIST_LENGTH=10", "seqrec.trainer.config.train_batch_size=200",
-				"seqrec.trainer.config.learning_rate=0.01", "seqrec.trainer.config.train_mode=all_positions",
+		properties = { "seqrec.trainer.min-users=20", "seqrec.trainer.config.epochs=6",
+				"seqrec.trainer.config.hidden_size=16", "seqrec.trainer.config.inner_size=32",
+				"seqrec.trainer.config.n_layers=1", "seqrec.trainer.config.MAX_ITEM_LIST_LENGTH=10",
+				"seqrec.trainer.config.train_batch_size=200", "seqrec.trainer.config.learning_rate=0.01",
+				"seqrec.trainer.config.train_mode=all_positions",
 				"seqrec.trainer.api-keys=" + TrainerIntegrationTests.ADMIN_KEY })
-@EmbeddedKafka(topics = Topics.MODEL_UPDATES)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EmbeddedPlatformServers
 class TrainerIntegrationTests {
 
 	static final String ADMIN_KEY = "admin-key";
 
-	private static final int REDIS_PORT = freePort();
+	private static final PlantedSequences PATTERN = PlantedSequences.cycle(30);
 
-	private static final RedisServer REDIS = startRedis();
+	private static final int USERS = 80;
 
-	private static final Path STORE = tempDir();
+	private static final int LENGTH = 12;
+
+	private static final List<String> ACTIVE = List.of("SNAPSHOT", "PREPARING", "TRAINING", "PUBLISHING");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static String firstVersion;
+	@TempDir
+	static Path storeDir;
 
 	@LocalServerPort
 	private int port;
@@ -89,68 +87,39 @@ class TrainerIntegrationTests {
 	@Autowired
 	private ModelStore store;
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RedisServer startRedis() {
-		try {
-			RedisServer server = RedisServer.newRedisServer().port(REDIS_PORT).bind("127.0.0.1").build();
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static Path tempDir() {
-		try {
-			return Files.createTempDirectory("seqrec-store");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS_PORT);
-		registry.add("seqrec.trainer.store", STORE::toString);
+		registry.add("seqrec.trainer.store", () -> storeDir.toString());
 	}
 
-	@AfterAll
-	static void stopRedis() throws IOException {
-		REDIS.stop();
-	}
-
-	/** Writes sequences in the ingest contract's layout: a planted cycle, or noise. */
-	private static void writeSequences(int users, boolean planted) {
-		RedisClient client = RedisClient.create("redis://127.0.0.1:" + REDIS_PORT);
-		try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
-			RedisCommands<String, String> redis = connection.sync();
-			redis.flushall();
-			SplittableRandom random = new SplittableRandom(users);
-			long events = 0;
-			for (int u = 0; u < users; u++) {
-				int item = random.nextInt(30);
-				for (int t = 0; t < 12; t++) {
-					String eventId = "u" + u + "-" + t;
-					redis.zadd(RedisKeys.sequence("user-" + u), 1_000_000 + t * 1000,
-							RedisKeys.member(eventId, "item-" + item));
-					item = planted ? (item * 7 + 3) % 30 : random.nextInt(30);
-					events++;
+	/** No run in progress and no model in the store. */
+	@BeforeEach
+	void emptyModelStore() throws IOException {
+		await().atMost(Duration.ofMinutes(2)).until(() -> {
+			for (JsonNode run : JSON.readTree(http().get().uri("/v1/training-runs").retrieve().body(String.class))) {
+				if (ACTIVE.contains(run.get("status").asString())) {
+					return false;
 				}
 			}
-			redis.set(RedisKeys.EVENT_COUNTER, Long.toString(events));
+			return true;
+		});
+		try (Stream<Path> files = Files.walk(storeDir)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				if (!file.equals(storeDir)) {
+					Files.delete(file);
+				}
+			}
 		}
-		finally {
-			client.shutdown();
+	}
+
+	/**
+	 * Replaces Redis's content with sequences in the ingest contract's layout.
+	 * @param users how many users
+	 * @param noise the share of random steps: 0 follows the planted rule, 1 is noise
+	 */
+	private static void writeSequences(int users, double noise) {
+		try (RedisContractWriter writer = EmbeddedRedisServer.shared().writer()) {
+			writer.flushAll().interactions(PATTERN.table(users, LENGTH, noise, users));
 		}
 	}
 
@@ -168,7 +137,7 @@ class TrainerIntegrationTests {
 		String id = run.get("id").asString();
 		await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			JsonNode now = get("/v1/training-runs/" + id);
-			return !List.of("SNAPSHOT", "PREPARING", "TRAINING", "PUBLISHING").contains(now.get("status").asString());
+			return !ACTIVE.contains(now.get("status").asString());
 		});
 		JsonNode done = get("/v1/training-runs/" + id);
 		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo(expectedStatus);
@@ -188,16 +157,25 @@ class TrainerIntegrationTests {
 			.body(String.class));
 	}
 
+	/**
+	 * Every announcement on the topic so far, oldest first: all partitions read from
+	 * their start to their end offsets (the trainer announces with acks=all and waits, so
+	 * a finished run's announcement is below them). Every update is keyed by the model
+	 * name, so all of them lie in one partition, in order.
+	 */
 	private List<JsonNode> modelUpdates() {
 		List<JsonNode> updates = new ArrayList<>();
 		try (Consumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString(),
-						ConsumerConfig.GROUP_ID_CONFIG, UUID.randomUUID().toString(),
-						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.broker.getBrokersAsString()),
 				new StringDeserializer(), new StringDeserializer())) {
-			consumer.subscribe(List.of(Topics.MODEL_UPDATES));
-			long deadline = System.currentTimeMillis() + 3_000;
-			while (System.currentTimeMillis() < deadline) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.MODEL_UPDATES)
+				.stream()
+				.map((partition) -> new TopicPartition(partition.topic(), partition.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
 				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
 					assertThat(record.key()).isEqualTo("sasrec");
 					updates.add(JSON.readTree(record.value()));
@@ -212,21 +190,30 @@ class TrainerIntegrationTests {
 	}
 
 	@Test
-	@Order(1)
-	void aRunSnapshotsTrainsPublishesAndAnnouncesTheLiveVersion() throws IOException {
-		writeSequences(80, true);
+	void aRunSnapshotsTrainsPublishesAndAnnouncesTheLiveVersion() {
+		writeSequences(USERS, 0.0);
 		JsonNode run = startRunAndWait("SUCCEEDED");
-		assertThat(run.get("data").get("users").asInt()).isEqualTo(80);
-		assertThat(run.get("data").get("interactions").asInt()).isEqualTo(80 * 12);
+		assertThat(run.get("data").get("users").asInt()).isEqualTo(USERS);
+		assertThat(run.get("data").get("interactions").asInt()).isEqualTo(USERS * LENGTH);
 		assertThat(run.get("epochs")).hasSize(6);
 		assertThat(run.get("test").get("ndcg@10").asDouble()).isGreaterThan(0.3);
 		assertThat(run.get("timings").has("snapshot")).isTrue();
-		firstVersion = run.get("version").asString();
-		assertThat(liveVersion()).isEqualTo(firstVersion);
+		// the run's report page: one offline HTML file with its curves and results
+		var report = http().get().uri(run.get("report").asString()).retrieve().toEntity(String.class);
+		assertThat(report.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		assertThat(report.getBody()).startsWith("<!DOCTYPE html>")
+			.contains("uPlot")
+			.contains("\"kind\":\"run\"")
+			.contains("\"loss\":[")
+			.contains("\"ndcg@10\":" + run.get("test").get("ndcg@10").asDouble())
+			.doesNotContain("<script src");
+		String version = run.get("version").asString();
+		assertThat(liveVersion()).isEqualTo(version);
+		// announced once, and last (earlier tests' announcements stay on the topic)
 		List<JsonNode> updates = modelUpdates();
-		assertThat(updates).hasSize(1);
-		JsonNode update = updates.get(0);
-		assertThat(update.get("version").asString()).isEqualTo(firstVersion);
+		assertThat(updates).filteredOn((u) -> u.get("version").asString().equals(version)).hasSize(1);
+		JsonNode update = updates.get(updates.size() - 1);
+		assertThat(update.get("version").asString()).isEqualTo(version);
 		Path artifact = this.store.resolve(update.get("location").asString());
 		assertThat(update.get("checksum").asString())
 			.isEqualTo(Manifest.FileEntry.of(artifact.resolve(Manifest.FILE_NAME)).sha256());
@@ -236,8 +223,8 @@ class TrainerIntegrationTests {
 	}
 
 	@Test
-	@Order(2)
 	void aSecondTriggerDuringARunIsAConflictNamingTheRunningRun() {
+		writeSequences(USERS, 0.0);
 		JsonNode run = JSON.readTree(http().post().uri("/v1/training-runs").retrieve().body(String.class));
 		String id = run.get("id").asString();
 		var second = http().post().uri("/v1/training-runs").retrieve().toEntity(String.class);
@@ -252,16 +239,18 @@ class TrainerIntegrationTests {
 	}
 
 	@Test
-	@Order(3)
 	void aWorseModelIsRefusedByTheGateAndNotAnnounced() {
-		String live = liveVersion();
-		int announcedBefore = modelUpdates().size();
-		writeSequences(80, false);
+		writeSequences(USERS, 0.0);
+		String live = startRunAndWait("SUCCEEDED").get("version").asString();
+		writeSequences(USERS, 1.0);
 		JsonNode run = startRunAndWait("REFUSED");
+		String refusedVersion = run.get("version").asString();
 		assertThat(run.get("gate").asString()).contains("worse than live version");
 		assertThat(liveVersion()).isEqualTo(live);
-		assertThat(modelUpdates()).hasSize(announcedBefore);
-		JsonNode refused = versionEntry(run.get("version").asString());
+		List<JsonNode> updates = modelUpdates();
+		assertThat(updates.get(updates.size() - 1).get("version").asString()).isEqualTo(live);
+		assertThat(updates).noneMatch((u) -> u.get("version").asString().equals(refusedVersion));
+		JsonNode refused = versionEntry(refusedVersion);
 		assertThat(refused.get("status").asString()).isEqualTo("REFUSED");
 		assertThat(refused.get("reason").asString()).contains("ndcg@10");
 	}
@@ -276,37 +265,38 @@ class TrainerIntegrationTests {
 	}
 
 	@Test
-	@Order(4)
 	void pinningRollsBackAndFollowLatestReleasesThePin() {
-		writeSequences(80, true);
+		writeSequences(USERS, 0.0);
+		String first = startRunAndWait("SUCCEEDED").get("version").asString();
+		// the same data and seed: the same metrics, so the gate lets the newer one go
+		// live
 		String newer = startRunAndWait("SUCCEEDED").get("version").asString();
 		assertThat(liveVersion()).isEqualTo(newer);
-		JsonNode pinned = postLive("{\"version\":\"" + firstVersion + "\"}");
-		assertThat(pinned.get("live").asString()).isEqualTo(firstVersion);
+		JsonNode pinned = postLive("{\"version\":\"" + first + "\"}");
+		assertThat(pinned.get("live").asString()).isEqualTo(first);
 		assertThat(pinned.get("pinned").asBoolean()).isTrue();
 		JsonNode accepted = startRunAndWait("SUCCEEDED");
 		assertThat(accepted.get("gate").asString()).contains("stays pinned");
-		assertThat(liveVersion()).isEqualTo(firstVersion);
+		assertThat(liveVersion()).isEqualTo(first);
 		JsonNode followed = postLive("{\"followLatest\":true}");
 		assertThat(followed.get("live").asString()).isEqualTo(accepted.get("version").asString());
 		assertThat(followed.get("pinned").asBoolean()).isFalse();
 		List<JsonNode> updates = modelUpdates();
 		assertThat(updates.subList(updates.size() - 3, updates.size())).extracting((u) -> u.get("version").asString())
-			.containsExactly(newer, firstVersion, accepted.get("version").asString());
+			.containsExactly(newer, first, accepted.get("version").asString());
 	}
 
 	@Test
-	@Order(5)
 	void aFailingRunLeavesTheLiveModelInPlaceAndSaysWhy() {
-		String live = liveVersion();
-		writeSequences(5, true);
+		writeSequences(USERS, 0.0);
+		String live = startRunAndWait("SUCCEEDED").get("version").asString();
+		writeSequences(5, 0.0);
 		JsonNode run = startRunAndWait("FAILED");
 		assertThat(run.get("error").asString()).contains("only 5 users").contains("min-users");
 		assertThat(liveVersion()).isEqualTo(live);
 	}
 
 	@Test
-	@Order(6)
 	void badRequestsAreProblemDocuments() {
 		var empty = http().post()
 			.uri("/v1/models/sasrec/live")
@@ -330,7 +320,6 @@ class TrainerIntegrationTests {
 	}
 
 	@Test
-	@Order(7)
 	void theApiNeedsAnAdminKeyAndHealthDoesNot() {
 		RestClient anonymous = RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
@@ -346,7 +335,7 @@ class TrainerIntegrationTests {
 			.uri("/v1/models/sasrec/live")
 			.header("X-API-Key", "not-the-key")
 			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"version\":\"" + firstVersion + "\"}")
+			.body("{\"version\":\"any\"}")
 			.retrieve()
 			.toEntity(String.class);
 		assertThat(pin.getStatusCode().value()).isEqualTo(401);
@@ -365,7 +354,6 @@ class TrainerIntegrationTests {
 	}
 
 	@Test
-	@Order(8)
 	void containerErrorsAreProblemDocumentsToo() throws IOException {
 		for (String path : List.of("/v1/models/%00%ff", "/v1/models/..%2F..%2Fetc", "/v1/models/%zz",
 				"/actuator/health/..;/..;/v1/models")) {

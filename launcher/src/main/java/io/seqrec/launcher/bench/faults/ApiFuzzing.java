@@ -111,7 +111,8 @@ final class ApiFuzzing {
 		try (Infrastructure servers = Infrastructure.start(this.options, this.out)) {
 			RankerFixtures.writeSequences(servers.redisUrl(), users, 1_000, 10, items, this.options.seed());
 			FileSystemModelStore store = new FileSystemModelStore(rankerStore);
-			RankerFixtures.publish(store, "sasrec", "fuzz-1", RankerFixtures.stage(store, "sasrec", items, Map.of()));
+			RankerFixtures.publish(store, "sasrec", "fuzz-1",
+					RankerFixtures.stage(store, "sasrec", "SASRec", items, Map.of()).directory());
 			int rankerPort = EmbeddedRedis.freePort();
 			int trainerPort = EmbeddedRedis.freePort();
 			String kafka = "spring.kafka.bootstrap-servers=" + servers.bootstrapServers();

@@ -83,7 +83,7 @@ final class ModelSwaps {
 			long staging = System.nanoTime();
 			List<Path> staged = new ArrayList<>();
 			for (int i = 0; i <= swaps; i++) {
-				staged.add(RankerFixtures.stage(store, NAME, this.options.swapItems(), Map.of()));
+				staged.add(RankerFixtures.stage(store, NAME, "SASRec", this.options.swapItems(), Map.of()).directory());
 			}
 			RankerFixtures.publish(store, NAME, version(0), staged.get(0));
 			say("  %,d users' sequences in Redis; %d SASRec artifacts over %,d items staged in %.1f s",

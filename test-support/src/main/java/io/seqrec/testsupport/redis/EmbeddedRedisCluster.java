@@ -1,0 +1,381 @@
+package io.seqrec.testsupport.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.models.partitions.ClusterPartitionParser;
+import io.lettuce.core.cluster.models.partitions.Partitions;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * A real Redis Cluster on the loopback interface: {@code redis-server} processes from the
+ * embedded-redis jar with {@code cluster-enabled}, each master's slots assigned evenly
+ * and each master followed by its replicas. Nodes persist (append-only file and
+ * {@code nodes.conf} in their own directory), so a stopped node restarts with its data
+ * and its place in the cluster. A short node timeout (1 s) makes failovers quick.
+ */
+public final class EmbeddedRedisCluster implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedRedisCluster.class);
+
+	private static final String HOST = "127.0.0.1";
+
+	private static final int SLOTS = 16384;
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private final Map<Integer, RedisServer> servers;
+
+	private final int masters;
+
+	private EmbeddedRedisCluster(Map<Integer, RedisServer> servers, int masters) {
+		this.servers = servers;
+		this.masters = masters;
+	}
+
+	/**
+	 * Starts a cluster and waits until every node reports it healthy.
+	 * @param masters the number of shards
+	 * @param replicasPerMaster replicas of each shard
+	 * @return the running cluster
+	 */
+	public static EmbeddedRedisCluster start(int masters, int replicasPerMaster) {
+		Map<Integer, RedisServer> servers = new LinkedHashMap<>();
+		try {
+			Path root = Files.createTempDirectory("seqrec-redis-cluster");
+			for (int i = 0; i < masters * (1 + replicasPerMaster); i++) {
+				int port = freePort();
+				Path dir = Files.createDirectories(root.resolve(Integer.toString(port)));
+				RedisServer server = RedisServer.newRedisServer()
+					.port(port)
+					.bind(HOST)
+					.setting("dir " + dir)
+					.setting("cluster-enabled yes")
+					.setting("cluster-config-file nodes.conf")
+					.setting("cluster-node-timeout 1000")
+					.setting("cluster-replica-validity-factor 0")
+					.setting("cluster-require-full-coverage no")
+					.setting("save \"\"")
+					.setting("appendonly yes")
+					.setting("appendfsync always")
+					// drain the node's output: a full pipe would block the node (and its
+					// shutdown)
+					.soutListener((line) -> logger.trace("{}: {}", port, line))
+					.serrListener((line) -> logger.debug("{}: {}", port, line))
+					.build();
+				server.start();
+				servers.put(port, server);
+			}
+		}
+		catch (IOException ex) {
+			new EmbeddedRedisCluster(servers, masters).stopAll();
+			throw new UncheckedIOException("cannot start the Redis Cluster nodes", ex);
+		}
+		EmbeddedRedisCluster cluster = new EmbeddedRedisCluster(servers, masters);
+		try {
+			cluster.form(replicasPerMaster);
+		}
+		catch (RuntimeException ex) {
+			cluster.close();
+			throw ex;
+		}
+		return cluster;
+	}
+
+	private void form(int replicasPerMaster) {
+		List<Integer> ports = new ArrayList<>(this.servers.keySet());
+		int first = ports.get(0);
+		for (int port : ports) {
+			run(port, (redis) -> redis.clusterMeet(HOST, first));
+		}
+		for (int m = 0; m < this.masters; m++) {
+			int from = m * SLOTS / this.masters;
+			int to = (m + 1) * SLOTS / this.masters;
+			int[] slots = new int[to - from];
+			for (int s = from; s < to; s++) {
+				slots[s - from] = s;
+			}
+			run(ports.get(m), (redis) -> redis.clusterAddSlots(slots));
+		}
+		waitFor("every node to know every other",
+				() -> ports.stream().allMatch((port) -> partitions(port).size() == ports.size()));
+		for (int r = 0; r < this.masters * replicasPerMaster; r++) {
+			int master = ports.get(r % this.masters);
+			String masterId = call(master, RedisCommands::clusterMyId);
+			run(ports.get(this.masters + r), (redis) -> redis.clusterReplicate(masterId));
+		}
+		waitFor("the cluster to be healthy", this::healthy);
+		logger.info("Redis Cluster up: {}", nodes());
+	}
+
+	private boolean healthy() {
+		for (int port : running()) {
+			if (!call(port, RedisCommands::clusterInfo).contains("cluster_state:ok")) {
+				return false;
+			}
+			Partitions partitions = partitions(port);
+			long masters = partitions.stream()
+				.filter((node) -> node.is(RedisClusterNode.NodeFlag.UPSTREAM)
+						&& !node.is(RedisClusterNode.NodeFlag.FAIL) && !node.getSlots().isEmpty())
+				.count();
+			if (masters != this.masters) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * The nodes, as Spring Boot's {@code spring.data.redis.cluster.nodes} takes them.
+	 * @return {@code 127.0.0.1:p1,127.0.0.1:p2,...}
+	 */
+	public String nodes() {
+		return this.servers.keySet().stream().map((port) -> HOST + ":" + port).collect(Collectors.joining(","));
+	}
+
+	/**
+	 * A cluster client seeded with every node, following failovers (adaptive topology
+	 * refresh).
+	 * @return a new client (shut it down)
+	 */
+	public RedisClusterClient client() {
+		RedisClusterClient client = RedisClusterClient
+			.create(this.servers.keySet().stream().map((port) -> RedisURI.create(HOST, port)).toList());
+		client.setOptions(ClusterClientOptions.builder()
+			.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
+			.build());
+		return client;
+	}
+
+	/**
+	 * The port of the master that serves a key now.
+	 * @param key the key
+	 * @return the master's port
+	 */
+	public int masterOf(String key) {
+		int slot = SlotHash.getSlot(key);
+		for (int port : running()) {
+			for (RedisClusterNode node : partitions(port)) {
+				if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.is(RedisClusterNode.NodeFlag.FAIL)
+						&& node.hasSlot(slot)) {
+					return node.getUri().getPort();
+				}
+			}
+		}
+		throw new IllegalStateException("no master serves slot " + slot);
+	}
+
+	/**
+	 * Stops the master serving a key and waits until one of its replicas has taken over
+	 * and the cluster is healthy again.
+	 * @param key a key of the shard to fail over
+	 * @return the port of the stopped master (see {@link #restart})
+	 */
+	public int failOver(String key) {
+		int master = masterOf(key);
+		stopQuietly(master);
+		logger.info("stopped master {}; waiting for a replica to take over", master);
+		waitFor("a replica to take over from " + master, () -> {
+			int now = masterOf(key);
+			return now != master && healthy();
+		});
+		logger.info("{} fails over to {}", master, masterOf(key));
+		return master;
+	}
+
+	/**
+	 * Restarts a stopped node; a former master comes back as a replica of its successor.
+	 * @param port the node's port
+	 */
+	public void restart(int port) {
+		try {
+			this.servers.get(port).start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		waitFor("node " + port + " to rejoin", this::healthy);
+	}
+
+	/** Stops every node (their data and cluster state stay on disk). */
+	public void stopAll() {
+		this.servers.keySet().forEach(this::stopQuietly);
+	}
+
+	/** Starts every stopped node again and waits until the cluster is healthy. */
+	public void startAll() {
+		for (RedisServer server : this.servers.values()) {
+			if (!server.isActive()) {
+				try {
+					server.start();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+		}
+		waitFor("the cluster to be healthy again", this::healthy);
+	}
+
+	private List<Integer> running() {
+		return this.servers.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().isActive())
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
+	private Partitions partitions(int port) {
+		String nodes = call(port, RedisCommands::clusterNodes);
+		return ClusterPartitionParser.parse(nodes);
+	}
+
+	private static void run(int port, Consumer<RedisCommands<String, String>> command) {
+		call(port, (redis) -> {
+			command.accept(redis);
+			return null;
+		});
+	}
+
+	private static <T> T call(int port, Function<RedisCommands<String, String>, T> command) {
+		RedisClient client = RedisClient.create(RedisURI.create(HOST, port));
+		try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
+			return command.apply(connection.sync());
+		}
+		finally {
+			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
+	}
+
+	private static void waitFor(String what, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (true) {
+			try {
+				if (condition.getAsBoolean()) {
+					return;
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.debug("still waiting for {}: {}", what, ex.getMessage());
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("timed out after " + TIMEOUT + " waiting for " + what);
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for " + what, ex);
+			}
+		}
+	}
+
+	private static int freePort() {
+		// cluster bus ports are port + 10000: keep both in range
+		while (true) {
+			try (ServerSocket socket = new ServerSocket(0)) {
+				int port = socket.getLocalPort();
+				if (port + 10000 <= 65535) {
+					return port;
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+	}
+
+	private void stopQuietly(int port) {
+		RedisServer server = this.servers.get(port);
+		if (!server.isActive()) {
+			return;
+		}
+		// Redis refuses to shut down while it writes its first append-only file after a
+		// full sync ("Writing initial AOF, can't exit"), to SIGTERM and SHUTDOWN alike:
+		// ask again until it goes, then reap the process
+		long deadline = System.nanoTime() + TIMEOUT.toNanos();
+		while (System.nanoTime() < deadline && shutdownRefused(port)) {
+			pause();
+		}
+		try {
+			server.stop();
+		}
+		catch (IOException ex) {
+			logger.warn("could not stop Redis node {}: {}", port, ex.getMessage());
+		}
+	}
+
+	private static boolean shutdownRefused(int port) {
+		RedisClient client = RedisClient
+			.create(RedisURI.builder().withHost(HOST).withPort(port).withTimeout(Duration.ofSeconds(5)).build());
+		// without reconnection, the command fails as soon as the node closes the
+		// connection
+		client.setOptions(ClientOptions.builder().autoReconnect(false).build());
+		try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
+			// Lettuce sends SHUTDOWN without waiting for the reply: dispatch it to read
+			// the
+			// refusal, if any (on success the node closes the connection)
+			connection.sync()
+				.dispatch(CommandType.SHUTDOWN, new StatusOutput<>(StringCodec.UTF8),
+						new CommandArgs<>(StringCodec.UTF8).add("NOSAVE"));
+			return false;
+		}
+		catch (RedisCommandExecutionException ex) {
+			logger.info("Redis node {} refuses to shut down yet: {}", port, ex.getMessage());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			// the connection closed as the node went away, or it was gone already
+			return false;
+		}
+		finally {
+			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(200);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while stopping Redis", ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		stopAll();
+	}
+
+}
