@@ -220,7 +220,13 @@ public final class LoadGenerator {
 		}
 	}
 
-	private static String readLine(InputStream in) throws IOException {
+	/**
+	 * Reads one HTTP/1.1 line (status, header or chunk size), without its CRLF.
+	 * @param in the connection's input
+	 * @return the line
+	 * @throws IOException if the connection closes first
+	 */
+	public static String readLine(InputStream in) throws IOException {
 		StringBuilder line = new StringBuilder(64);
 		while (true) {
 			int b = in.read();

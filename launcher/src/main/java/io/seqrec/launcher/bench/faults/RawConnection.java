@@ -10,6 +10,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import io.seqrec.launcher.bench.LoadGenerator;
+
 /**
  * One keep-alive HTTP/1.1 connection that sends requests byte for byte, as no HTTP client
  * would (invalid percent-encoding, unknown methods, bodies that lie about their type),
@@ -144,18 +146,7 @@ final class RawConnection implements AutoCloseable {
 	}
 
 	private String line() throws IOException {
-		StringBuilder line = new StringBuilder(64);
-		while (true) {
-			int b = this.in.read();
-			if (b < 0) {
-				throw new IOException("connection closed by the server");
-			}
-			if (b == '\n') {
-				int end = line.length();
-				return (end > 0 && line.charAt(end - 1) == '\r') ? line.substring(0, end - 1) : line.toString();
-			}
-			line.append((char) b);
-		}
+		return LoadGenerator.readLine(this.in);
 	}
 
 	@Override
