@@ -179,6 +179,59 @@ final class ModelSwaps {
 		}
 	}
 
+	/**
+	 * How the corrupt version fared, judged by when answers came back: an answer received
+	 * after the corrupt version was announced (and a second for the ranker to see it) and
+	 * before the next one was announced must come from a version published before it.
+	 * Answers are judged by their arrival, not by when their request was due: under load
+	 * a request due in that interval may be answered after the next version went live.
+	 *
+	 * @param corruptServed answers that carry the corrupt version
+	 * @param previousServed answers in the interval from the version just before it
+	 * @param olderServed answers in the interval from an earlier version still finishing
+	 * its requests
+	 * @param otherServed answers in the interval from no version or any other one
+	 */
+	record Containment(long corruptServed, long previousServed, long olderServed, long otherServed) {
+
+		boolean contained(double refused) {
+			return this.corruptServed == 0 && this.otherServed == 0 && this.previousServed > 0 && refused >= 1;
+		}
+
+		static Containment of(List<FixedRateClient.Sample> samples, long[] announced, int corrupt, long window) {
+			String corruptVersion = version(corrupt);
+			String previous = version(corrupt - 1);
+			long from = announced[corrupt] + window;
+			long until = (corrupt + 1 < announced.length && announced[corrupt + 1] != 0) ? announced[corrupt + 1]
+					: Long.MAX_VALUE;
+			long corruptServed = 0;
+			long previousServed = 0;
+			long olderServed = 0;
+			long otherServed = 0;
+			for (FixedRateClient.Sample sample : samples) {
+				String served = sample.version();
+				if (corruptVersion.equals(served)) {
+					corruptServed++;
+				}
+				long answeredAt = sample.scheduledAt() + sample.latencyNanos();
+				if (!sample.succeeded() || answeredAt < from || answeredAt >= until) {
+					continue;
+				}
+				if (previous.equals(served)) {
+					previousServed++;
+				}
+				else if (served != null && served.startsWith("swap-") && served.compareTo(previous) < 0) {
+					olderServed++;
+				}
+				else if (!corruptVersion.equals(served)) {
+					otherServed++;
+				}
+			}
+			return new Containment(corruptServed, previousServed, olderServed, otherServed);
+		}
+
+	}
+
 	private Outcome report(List<FixedRateClient.Sample> samples, long[] announced, int corrupt, double refused,
 			double rate, Duration duration) {
 		long window = TimeUnit.SECONDS.toNanos(1);
@@ -186,11 +239,6 @@ final class ModelSwaps {
 		List<Long> outside = new ArrayList<>();
 		long succeeded = 0;
 		long serverErrors = 0;
-		long corruptServed = 0;
-		long previousServed = 0;
-		long otherDuringCorrupt = 0;
-		String previous = version(corrupt - 1);
-		long corruptUntil = (corrupt + 1 < announced.length) ? announced[corrupt + 1] : Long.MAX_VALUE;
 		for (FixedRateClient.Sample sample : samples) {
 			boolean inSwap = false;
 			for (int i = 1; i < announced.length; i++) {
@@ -200,22 +248,11 @@ final class ModelSwaps {
 			(inSwap ? during : outside).add(sample.latencyNanos());
 			succeeded += sample.succeeded() ? 1 : 0;
 			serverErrors += (sample.status() >= 500) ? 1 : 0;
-			if (version(corrupt).equals(sample.version())) {
-				corruptServed++;
-			}
-			if (sample.succeeded() && sample.scheduledAt() >= announced[corrupt] + window
-					&& sample.scheduledAt() < corruptUntil) {
-				if (previous.equals(sample.version())) {
-					previousServed++;
-				}
-				else {
-					otherDuringCorrupt++;
-				}
-			}
 		}
-		long failed = samples.size() - succeeded + corruptServed;
+		Containment containment = Containment.of(samples, announced, corrupt, window);
+		long failed = samples.size() - succeeded + containment.corruptServed();
 		String last = samples.isEmpty() ? "-" : String.valueOf(samples.get(samples.size() - 1).version());
-		boolean kept = corruptServed == 0 && otherDuringCorrupt == 0 && previousServed > 0 && refused >= 1;
+		boolean kept = containment.contained(refused);
 		say("  %,d requests sent, %,d answered 2xx, %,d failed, %,d with 5xx", samples.size(), succeeded,
 				samples.size() - succeeded, serverErrors);
 		say("  latency p50 %.1f ms, p99 %.1f ms within 1 s of a swap (%,d requests); p50 %.1f ms, p99 %.1f ms "
@@ -223,9 +260,11 @@ final class ModelSwaps {
 				FixedRateClient.percentileMillis(during, 0.99), during.size(),
 				FixedRateClient.percentileMillis(outside, 0.5), FixedRateClient.percentileMillis(outside, 0.99),
 				outside.size());
-		say("  corrupt version %s: refused %.0f time(s) by the ranker, served %d times; %s served %,d answers "
-				+ "until the next version (%d answers with another version); last answer from %s", version(corrupt),
-				refused, corruptServed, previous, previousServed, otherDuringCorrupt, last);
+		say("  corrupt version %s: refused %.0f time(s) by the ranker, served %d times; answers received until the "
+				+ "next version: %,d from %s, %,d from earlier versions finishing their requests, %,d from no or "
+				+ "another version; last answer from %s", version(corrupt), refused, containment.corruptServed(),
+				containment.previousServed(), version(corrupt - 1), containment.olderServed(),
+				containment.otherServed(), last);
 		return new Outcome("ranker under swaps",
 				String.format(Locale.ROOT, "%.0f req/s x %d s", rate, duration.toSeconds()),
 				String.format(Locale.ROOT, "%d swaps, 1 corrupt", announced.length - 1), 0, 0, 0, failed, serverErrors,
