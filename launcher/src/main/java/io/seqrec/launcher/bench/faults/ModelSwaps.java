@@ -239,13 +239,17 @@ final class ModelSwaps {
 		List<Long> outside = new ArrayList<>();
 		long succeeded = 0;
 		long serverErrors = 0;
+		long unanswered = 0;
+		long failedInSwaps = 0;
 		for (FixedRateClient.Sample sample : samples) {
+			unanswered += (sample.status() == 0) ? 1 : 0;
 			boolean inSwap = false;
 			for (int i = 1; i < announced.length; i++) {
 				inSwap |= announced[i] != 0 && sample.scheduledAt() >= announced[i]
 						&& sample.scheduledAt() < announced[i] + window;
 			}
 			(inSwap ? during : outside).add(sample.latencyNanos());
+			failedInSwaps += (inSwap && !sample.succeeded()) ? 1 : 0;
 			succeeded += sample.succeeded() ? 1 : 0;
 			serverErrors += (sample.status() >= 500) ? 1 : 0;
 		}
@@ -253,8 +257,9 @@ final class ModelSwaps {
 		long failed = samples.size() - succeeded + containment.corruptServed();
 		String last = samples.isEmpty() ? "-" : String.valueOf(samples.get(samples.size() - 1).version());
 		boolean kept = containment.contained(refused);
-		say("  %,d requests sent, %,d answered 2xx, %,d failed, %,d with 5xx", samples.size(), succeeded,
-				samples.size() - succeeded, serverErrors);
+		say("  %,d requests sent, %,d answered 2xx, %,d failed (%,d due within 1 s of a swap; %,d with 5xx, %,d not "
+				+ "answered within 10 s)", samples.size(), succeeded, samples.size() - succeeded, failedInSwaps,
+				serverErrors, unanswered);
 		say("  latency p50 %.1f ms, p99 %.1f ms within 1 s of a swap (%,d requests); p50 %.1f ms, p99 %.1f ms "
 				+ "outside (%,d requests)", FixedRateClient.percentileMillis(during, 0.5),
 				FixedRateClient.percentileMillis(during, 0.99), during.size(),
