@@ -13,12 +13,16 @@ import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -51,6 +55,8 @@ import static org.awaitility.Awaitility.await;
 				"seqrec.model-store.s3.bucket=models", "seqrec.model-store.s3.prefix=seqrec" })
 @EmbeddedKafka(topics = Topics.MODEL_UPDATES)
 @Timeout(300)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class RankerOnClusterAndS3IntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,6 +76,9 @@ class RankerOnClusterAndS3IntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private LettuceConnectionFactory redis;
 
 	/** What the trainer does: the planted model published and made live in the bucket. */
 	private static void publishFromTheTrainerSide() {
@@ -109,8 +118,13 @@ class RankerOnClusterAndS3IntegrationTests {
 		registry.add("seqrec.model-store.s3.cache-directory", cache::toString);
 	}
 
+	/**
+	 * Stops the context's Redis client before the cluster: refreshing the topology every
+	 * second, it would otherwise wait on the stopped nodes when the context closes.
+	 */
 	@AfterAll
-	static void stop() {
+	void stop() {
+		this.redis.stop();
 		CLUSTER.close();
 		S3.close();
 	}

@@ -13,12 +13,15 @@ import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -57,6 +60,8 @@ import static org.awaitility.Awaitility.await;
 				"seqrec.trainer.api-keys=" + TrainerOnClusterAndS3IntegrationTests.ADMIN_KEY })
 @EmbeddedKafka(topics = Topics.MODEL_UPDATES)
 @Timeout(300)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class TrainerOnClusterAndS3IntegrationTests {
 
 	static final String ADMIN_KEY = "cluster-admin-key";
@@ -77,6 +82,9 @@ class TrainerOnClusterAndS3IntegrationTests {
 	private int port;
 
 	@Autowired
+	private LettuceConnectionFactory redis;
+
+	@Autowired
 	private ModelStore store;
 
 	@DynamicPropertySource
@@ -87,8 +95,13 @@ class TrainerOnClusterAndS3IntegrationTests {
 		registry.add("seqrec.model-store.s3.cache-directory", cache::toString);
 	}
 
+	/**
+	 * Stops the context's Redis client before the cluster: refreshing the topology every
+	 * second, it would otherwise wait on the stopped nodes when the context closes.
+	 */
 	@AfterAll
-	static void stop() {
+	void stop() {
+		this.redis.stop();
 		CLUSTER.close();
 		S3.close();
 	}
