@@ -14,7 +14,7 @@ httpGet:
 {{/*
 The Deployment of a component. Every component gets the same shape: image, replicas, resources,
 probes, security contexts, scheduling, extra environment, a writable emptyDir /tmp under a
-read-only root file system, and a checksum of its configuration that rolls the pods when it changes.
+read-only root file system, the Secret of its keys mounted as their file (ranker and trainer), and a checksum of its configuration that rolls the pods when it changes.
 Usage: include "seqrec.deployment" (dict "root" $ "component" "ranker")
 */}}
 {{- define "seqrec.deployment" -}}
@@ -25,6 +25,9 @@ Usage: include "seqrec.deployment" (dict "root" $ "component" "ranker")
 {{- $gpu := and (eq $component "trainer") $values.gpu.enabled -}}
 {{- $s3 := eq $root.Values.modelStore.type "s3" -}}
 {{- $usesStore := or (eq $component "trainer") (eq $component "ranker") -}}
+{{- /* the key file the component re-reads: the ranker's API keys, the trainer's admin keys */ -}}
+{{- $keys := dict -}}
+{{- if eq $component "ranker" }}{{ $keys = $values.apiKeys }}{{ else if eq $component "trainer" }}{{ $keys = $values.adminKeys }}{{ end -}}
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -197,7 +200,7 @@ spec:
               readOnly: {{ eq $component "ranker" }}
             {{- end }}
             {{- end }}
-            {{- if and (eq $component "ranker") $values.apiKeys.existingSecret }}
+            {{- if $keys.existingSecret }}
             - name: api-keys
               mountPath: /etc/seqrec/api-keys
               readOnly: true
@@ -224,10 +227,10 @@ spec:
             claimName: {{ include "seqrec.modelStore.claimName" $root }}
         {{- end }}
         {{- end }}
-        {{- if and (eq $component "ranker") $values.apiKeys.existingSecret }}
+        {{- if $keys.existingSecret }}
         - name: api-keys
           secret:
-            secretName: {{ $values.apiKeys.existingSecret }}
+            secretName: {{ $keys.existingSecret }}
         {{- end }}
 {{- end -}}
 

@@ -50,6 +50,9 @@ class HelmChartTests {
 		assertThat(mount(chart.container("ranker"), "models").path("readOnly").asBoolean()).isTrue();
 		assertThat(mount(chart.container("ingest"), "models").isMissingNode()).isTrue();
 		assertThat(chart.config("trainer").at("/seqrec/trainer/store").asString()).isEqualTo("/models");
+		// no key Secret named: nothing mounted, and every /v1 call is refused
+		assertThat(mount(chart.container("trainer"), "api-keys").isMissingNode()).isTrue();
+		assertThat(chart.config("trainer").at("/seqrec/trainer/api-keys-file").isMissingNode()).isTrue();
 		assertThat(chart.config("ranker").at("/seqrec/model-store/type").asString()).isEqualTo("directory");
 		assertThat(chart.config("ingest").at("/spring/kafka/bootstrap-servers").asString()).isEqualTo("kafka:9092");
 		assertThat(chart.config("ingest").at("/spring/data/redis/url").asString())
@@ -205,6 +208,15 @@ class HelmChartTests {
 			.asString()).isEqualTo("seqrec-api-keys");
 		assertThat(chart.config("ranker").at("/seqrec/ranker/api-keys-file").asString())
 			.isEqualTo("/etc/seqrec/api-keys/api-keys");
+		// the trainer's admin keys: their own Secret, mounted the same way
+		JsonNode trainer = chart.container("trainer");
+		assertThat(mount(trainer, "api-keys").path("mountPath").asString()).isEqualTo("/etc/seqrec/api-keys");
+		assertThat(mount(trainer, "api-keys").path("readOnly").asBoolean()).isTrue();
+		assertThat(volume(chart.deployment("trainer").at("/spec/template/spec"), "api-keys").at("/secret/secretName")
+			.asString()).isEqualTo("seqrec-admin-keys");
+		assertThat(chart.config("trainer").at("/seqrec/trainer/api-keys-file").asString())
+			.isEqualTo("/etc/seqrec/api-keys/admin-keys");
+		assertThat(mount(chart.container("ingest"), "api-keys").isMissingNode()).isTrue();
 	}
 
 	@Test

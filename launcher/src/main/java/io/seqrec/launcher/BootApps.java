@@ -40,6 +40,9 @@ public final class BootApps {
 		// would report it as a leak of whichever service stops
 		args.add("--logging.level.org.apache.catalina.loader.WebappClassLoaderBase=error");
 		args.add("--spring.jmx.enabled=false");
+		// whoever starts a service stops it (Platform.close, with a deadline at Ctrl-C);
+		// Boot's own hook would wait for every context without one
+		args.add("--spring.main.register-shutdown-hook=false");
 		for (String setting : settings) {
 			args.add("--" + setting);
 		}

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -43,6 +44,11 @@ import io.seqrec.run.Datasets;
 				"model and serve recommendations over HTTP until interrupted (Ctrl-C)." })
 public final class DemoCommand implements Callable<Integer> {
 
+	/** How long Ctrl-C waits for the platform to stop before the process ends anyway. */
+	static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
+
+	private static final String KEY_HEADER = "X-API-Key";
+
 	@Option(names = "--dataset", description = "Replay this atomic dataset (default: generated events).")
 	@Nullable String dataset;
 
@@ -55,6 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
 
 	@Option(names = "--api-key", description = "The ranker's API key (default: a generated key, printed).")
 	@Nullable String apiKey;
+
+	@Option(names = "--admin-key",
+			description = "The trainer's API key, for training runs and the model registry (default: a generated key, "
+					+ "printed).")
+	@Nullable String adminKey;
 
 	@Option(names = "--kafka", paramLabel = "HOST:PORT",
 			description = "Use this Kafka instead of an in-process broker.")
@@ -90,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
 	public Integer call() throws Exception {
 		long start = System.nanoTime();
 		PrintWriter out = this.spec.commandLine().getOut();
-		String key = (this.apiKey != null) ? this.apiKey : generatedKey();
+		String key = (this.apiKey != null) ? this.apiKey : generatedKey("demo-");
+		String admin = (this.adminKey != null) ? this.adminKey : generatedKey("admin-");
 		Path modelStore = (this.store != null) ? Files.createDirectories(this.store)
 				: Files.createTempDirectory("seqrec-demo-models");
 		out.println("model store: " + modelStore.toAbsolutePath());
@@ -98,41 +110,78 @@ public final class DemoCommand implements Callable<Integer> {
 		trainerConfig.put("epochs", "30");
 		trainerConfig.put("stopping_step", "3");
 		InteractionTable table = (this.dataset != null) ? readDataset() : null;
-		CountDownLatch stopped = new CountDownLatch(1);
-		try (Platform platform = Platform.start(
-				new Platform.Settings(this.kafka, this.redis, this.rankerPort, key, modelStore, trainerConfig, 1000),
-				out)) {
-			Thread hook = new Thread(() -> {
-				stopped.countDown();
-				platform.close();
-			}, "seqrec-demo-shutdown");
-			Runtime.getRuntime().addShutdownHook(hook);
+		Platform platform = Platform.prepare(new Platform.Settings(this.kafka, this.redis, this.rankerPort, key, admin,
+				modelStore, trainerConfig, 1000));
+		AtomicBoolean stopping = new AtomicBoolean();
+		Thread hook = new Thread(() -> stop(platform, stopping, out), "seqrec-demo-shutdown");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			platform.start(out);
 			long expected = produce(platform, table, out);
 			platform.awaitIngested(expected, Duration.ofMinutes(10), (count) -> {
 				out.printf(Locale.ROOT, "  events ingested into Redis: %,d of %,d%n", count, expected);
 				out.flush();
 			});
-			String version = train(platform, out);
+			String version = train(platform, admin, out);
 			String user = (table != null) ? table.userToken(table.size() - 1) : "user-0";
 			JsonNode first = awaitModel(platform, key, user, version);
 			double seconds = (System.nanoTime() - start) / 1e9;
-			printGuide(platform, key, user, first, out);
+			printGuide(platform, key, admin, user, first, out);
 			out.printf(Locale.ROOT, "first recommendation answered %.1f s after start%n", seconds);
 			out.flush();
 			if (!this.exitAfterFirstAnswer) {
 				out.println("serving until interrupted (Ctrl-C)...");
 				out.flush();
-				stopped.await();
+				// the shutdown hook stops everything, and the process ends with it
+				new CountDownLatch(1).await();
 			}
-			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		catch (Exception ex) {
+			if (stopping.get()) {
+				// interrupted while starting or training: the hook is stopping the
+				// platform
+				return 130;
+			}
+			throw ex;
+		}
+		finally {
+			if (!stopping.get()) {
+				removeHook(hook);
+				platform.close();
+			}
 		}
 		return 0;
 	}
 
-	private static String generatedKey() {
+	/**
+	 * Stops the platform from the shutdown hook (SIGTERM, Ctrl-C), giving it
+	 * {@link #STOP_TIMEOUT}: whatever still runs then (a training run, the embedded
+	 * broker's shutdown) ends with the process.
+	 */
+	private static void stop(Platform platform, AtomicBoolean stopping, PrintWriter out) {
+		stopping.set(true);
+		long start = System.nanoTime();
+		out.println("stopping seqrec...");
+		out.flush();
+		boolean stopped = platform.closeWithin(STOP_TIMEOUT);
+		out.printf(Locale.ROOT, stopped ? "stopped in %.1f s%n" : "not stopped after %.1f s; exiting anyway%n",
+				(System.nanoTime() - start) / 1e9);
+		out.flush();
+	}
+
+	private static void removeHook(Thread hook) {
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		catch (IllegalStateException ex) {
+			// the process is already shutting down
+		}
+	}
+
+	private static String generatedKey(String prefix) {
 		byte[] bytes = new byte[16];
 		new SecureRandom().nextBytes(bytes);
-		return "demo-" + HexFormat.of().formatHex(bytes);
+		return prefix + HexFormat.of().formatHex(bytes);
 	}
 
 	private InteractionTable readDataset() {
@@ -167,8 +216,9 @@ public final class DemoCommand implements Callable<Integer> {
 		return unique;
 	}
 
-	private String train(Platform platform, PrintWriter out) throws Exception {
+	private String train(Platform platform, String admin, PrintWriter out) throws Exception {
 		JsonNode run = this.json.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
+			.header(KEY_HEADER, admin)
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build());
 		String id = run.get("id").asString();
@@ -178,7 +228,9 @@ public final class DemoCommand implements Callable<Integer> {
 		while (true) {
 			TimeUnit.MILLISECONDS.sleep(500);
 			JsonNode now = this.json
-				.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs/" + id)).build());
+				.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs/" + id))
+					.header(KEY_HEADER, admin)
+					.build());
 			JsonNode epochs = now.get("epochs");
 			for (; printed < epochs.size(); printed++) {
 				JsonNode epoch = epochs.get(printed);
@@ -194,7 +246,9 @@ public final class DemoCommand implements Callable<Integer> {
 					// a store with an earlier, better model (--store): that one stays
 					// live
 					JsonNode model = this.json
-						.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/models/sasrec")).build());
+						.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/models/sasrec"))
+							.header(KEY_HEADER, admin)
+							.build());
 					out.printf(Locale.ROOT, "the new model was not published (%s); version %s stays live%n",
 							now.get("gate").asString(), model.get("live").asString());
 					out.flush();
@@ -230,18 +284,18 @@ public final class DemoCommand implements Callable<Integer> {
 
 	private static HttpRequest recommendations(Platform platform, String key, String user) {
 		return HttpRequest.newBuilder(URI.create(platform.rankerUrl() + "/v1/users/" + user + "/recommendations?k=5"))
-			.header("X-API-Key", key)
+			.header(KEY_HEADER, key)
 			.build();
 	}
 
-	private void printGuide(Platform platform, String key, String user, JsonNode first, PrintWriter out)
+	private void printGuide(Platform platform, String key, String admin, String user, JsonNode first, PrintWriter out)
 			throws Exception {
 		String ranker = platform.rankerUrl();
 		out.println();
 		out.println("seqrec is running.");
 		out.println("  ranker:   " + ranker);
 		out.println("  OpenAPI:  " + ranker + "/swagger-ui.html  (JSON: " + ranker + "/v3/api-docs)");
-		out.println("  trainer:  " + platform.trainerUrl() + "/v1/models");
+		out.println("  trainer:  " + platform.trainerUrl() + "/v1/models  (admin key: " + admin + ")");
 		out.println(
 				"  Kafka:    " + platform.bootstrapServers() + " (send events to topic " + Topics.INTERACTIONS + ")");
 		out.println("  Redis:    " + platform.redisUrl());
@@ -256,14 +310,16 @@ public final class DemoCommand implements Callable<Integer> {
 		out.println("$ curl -H 'X-API-Key: " + key + "' -H 'Content-Type: application/json' -d '" + body + "' " + ranker
 				+ "/v1/recommendations");
 		out.println(this.json.send(HttpRequest.newBuilder(URI.create(ranker + "/v1/recommendations"))
-			.header("X-API-Key", key)
+			.header(KEY_HEADER, key)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build()));
+		out.println("$ curl -H 'X-API-Key: " + admin + "' -X POST " + platform.trainerUrl()
+				+ "/v1/training-runs   # retrain now");
 		out.println("$ curl -H 'X-API-Key: " + key + "' '" + ranker + "/v1/users/someone-new/recommendations?k=3'");
 		out.println(
 				this.json.send(HttpRequest.newBuilder(URI.create(ranker + "/v1/users/someone-new/recommendations?k=3"))
-					.header("X-API-Key", key)
+					.header(KEY_HEADER, key)
 					.build()));
 		out.println();
 		out.flush();

@@ -2,11 +2,13 @@ package io.seqrec.launcher;
 
 import java.util.Map;
 
+import kafka.server.BrokerServer;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A single-node Kafka cluster in KRaft mode, in this process: the real broker code, from
- * spring-kafka-test.
+ * spring-kafka-test. Its broker can be stopped and started again (on a fixed port, its
+ * clients find it again).
  */
 public final class EmbeddedKafka implements AutoCloseable {
 
@@ -40,6 +42,22 @@ public final class EmbeddedKafka implements AutoCloseable {
 	 */
 	public String bootstrapServers() {
 		return this.broker.getBrokersAsString();
+	}
+
+	/**
+	 * Stops the broker as a crash or a maintenance restart would, keeping its log
+	 * directories; the KRaft controller keeps running. Clients lose the broker until
+	 * {@link #startBroker()}.
+	 */
+	public void stopBroker() {
+		this.broker.getCluster().brokers().values().forEach(BrokerServer::shutdown);
+	}
+
+	/**
+	 * Starts the stopped broker again, on the same port and the same data.
+	 */
+	public void startBroker() {
+		this.broker.getCluster().brokers().values().forEach(BrokerServer::startup);
 	}
 
 	@Override

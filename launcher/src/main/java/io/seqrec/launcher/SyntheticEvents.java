@@ -40,11 +40,11 @@ public final class SyntheticEvents {
 
 	private final long start;
 
+	private final String prefix;
+
 	private long sequence;
 
-	private String lastJson = "";
-
-	private String lastUser = "";
+	private Event last = new Event("", "", false, "", "", 0);
 
 	/**
 	 * Creates a generator.
@@ -56,6 +56,23 @@ public final class SyntheticEvents {
 	 * @param startMillis event time of the first events
 	 */
 	public SyntheticEvents(int users, int items, double duplicateRate, double lateRate, long seed, long startMillis) {
+		this(users, items, duplicateRate, lateRate, seed, startMillis, "");
+	}
+
+	/**
+	 * Creates a generator whose user and event ids start with a prefix, so that the
+	 * events of several runs can share a Redis without meeting.
+	 * @param users distinct users
+	 * @param items distinct items
+	 * @param duplicateRate share of events that repeat an earlier event
+	 * @param lateRate share of events whose time is before the user's previous event
+	 * @param seed the random seed
+	 * @param startMillis event time of the first events
+	 * @param prefix the prefix of user ids ({@code <prefix>user-<n>}) and event ids
+	 */
+	public SyntheticEvents(int users, int items, double duplicateRate, double lateRate, long seed, long startMillis,
+			String prefix) {
+		this.prefix = prefix;
 		this.pattern = PlantedSequences.cycle(items);
 		this.users = users;
 		this.items = items;
@@ -73,14 +90,17 @@ public final class SyntheticEvents {
 	}
 
 	/**
-	 * One event: its key (the user id), its JSON value, and whether it repeats an earlier
-	 * event.
+	 * One event: its key (the user id), its JSON value, whether it repeats an earlier
+	 * event, and the fields of the value.
 	 *
 	 * @param key the user id
 	 * @param json the value
 	 * @param duplicate whether it is a re-sent earlier event
+	 * @param eventId the event id
+	 * @param itemId the item id
+	 * @param timestamp the event time, epoch milliseconds
 	 */
-	public record Event(String key, String json, boolean duplicate) {
+	public record Event(String key, String json, boolean duplicate, String eventId, String itemId, long timestamp) {
 
 		/**
 		 * The value as UTF-8.
@@ -99,7 +119,8 @@ public final class SyntheticEvents {
 	public Event next() {
 		if (this.sequence > 0 && this.random.nextDouble() < this.duplicateRate) {
 			this.sequence++;
-			return new Event(this.lastUser, this.lastJson, true);
+			return new Event(this.last.key(), this.last.json(), true, this.last.eventId(), this.last.itemId(),
+					this.last.timestamp());
 		}
 		int user = this.random.nextInt(this.users);
 		long time = this.userClock[user] + 1_000 + this.random.nextInt(60_000);
@@ -110,13 +131,14 @@ public final class SyntheticEvents {
 		int item = successor(this.userItem[user]);
 		this.userItem[user] = item;
 		this.userEvents[user]++;
-		String userId = PlantedSequences.userId(user);
-		String json = "{\"eventId\":\"ev-" + this.sequence + "\",\"userId\":\"" + userId + "\",\"itemId\":\""
-				+ PlantedSequences.itemId(item) + "\",\"timestamp\":" + time + ",\"type\":\"view\"}";
+		String userId = this.prefix + PlantedSequences.userId(user);
+		String eventId = this.prefix + "ev-" + this.sequence;
+		String itemId = PlantedSequences.itemId(item);
+		String json = "{\"eventId\":\"" + eventId + "\",\"userId\":\"" + userId + "\",\"itemId\":\"" + itemId
+				+ "\",\"timestamp\":" + time + ",\"type\":\"view\"}";
 		this.sequence++;
-		this.lastJson = json;
-		this.lastUser = userId;
-		return new Event(userId, json, false);
+		this.last = new Event(userId, json, false, eventId, itemId, time);
+		return this.last;
 	}
 
 	/**

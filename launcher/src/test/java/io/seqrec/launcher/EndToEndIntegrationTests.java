@@ -39,6 +39,8 @@ class EndToEndIntegrationTests {
 
 	private static final String KEY = "end-to-end-key";
 
+	private static final String ADMIN_KEY = "end-to-end-admin-key";
+
 	private static final PlantedSequences PATTERN = PlantedSequences.cycle(120);
 
 	private static final int USERS = 400;
@@ -58,7 +60,8 @@ class EndToEndIntegrationTests {
 
 	@BeforeAll
 	static void start() {
-		platform = Platform.start(new Platform.Settings(null, null, 0, KEY, store, QuickTraining.sasrec(10), 200),
+		platform = Platform.start(
+				new Platform.Settings(null, null, 0, KEY, ADMIN_KEY, store, QuickTraining.sasrec(10), 200),
 				new PrintWriter(new StringWriter()));
 		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
 				new StringSerializer(), new StringSerializer());
@@ -91,6 +94,10 @@ class EndToEndIntegrationTests {
 					.build());
 	}
 
+	private static HttpRequest.Builder trainer(String path) {
+		return HttpRequest.newBuilder(URI.create(platform.trainerUrl() + path)).header("X-API-Key", ADMIN_KEY);
+	}
+
 	private static String top(JsonNode answer) {
 		return answer.get("items").get(0).get("itemId").asString();
 	}
@@ -119,17 +126,15 @@ class EndToEndIntegrationTests {
 		producer.flush();
 		platform.awaitIngested(USERS * LENGTH, Duration.ofMinutes(2), (count) -> {
 		});
-		JsonNode run = call(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build());
-		URI runUri = URI.create(platform.trainerUrl() + "/v1/training-runs/" + run.get("id").asString());
+		JsonNode run = call(trainer("/v1/training-runs").POST(HttpRequest.BodyPublishers.noBody()).build());
+		String runPath = "/v1/training-runs/" + run.get("id").asString();
 		await().atMost(Duration.ofMinutes(5))
 			.until(() -> !List.of("SNAPSHOT", "PREPARING", "TRAINING", "PUBLISHING")
-				.contains(call(HttpRequest.newBuilder(runUri).build()).get("status").asString()));
-		JsonNode done = call(HttpRequest.newBuilder(runUri).build());
+				.contains(call(trainer(runPath).build()).get("status").asString()));
+		JsonNode done = call(trainer(runPath).build());
 		assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
 		assertThat(done.get("data").get("interactions").asInt()).isEqualTo(USERS * LENGTH);
-		JsonNode models = call(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/models/sasrec")).build());
+		JsonNode models = call(trainer("/v1/models/sasrec").build());
 		String live = models.get("live").asString();
 		await().atMost(Duration.ofMinutes(1))
 			.until(() -> live.equals(recommendations("user-0").path("version").asString("")));
@@ -145,19 +150,16 @@ class EndToEndIntegrationTests {
 		assertThat(unknown.get("items").get(0).get("reason").asString()).isEqualTo("popular");
 
 		// a new event of one user changes that user's answer, with no retraining
-		int runsBefore = call(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs")).build())
-			.size();
+		int runsBefore = call(trainer("/v1/training-runs").build()).size();
 		// an item further along user-1's walk: its successor is neither in the history
-		// (not
-		// excluded as seen) nor the current answer
+		// (not excluded as seen) nor the current answer
 		int jump = PATTERN.after(1, LENGTH + 5);
 		send(InteractionEvent.of("user-1-jump", "user-1", PlantedSequences.itemId(jump), System.currentTimeMillis()));
 		producer.flush();
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> top(recommendations("user-1")).equals(PlantedSequences.itemId(PATTERN.next(jump))));
 		assertThat(recommendations("user-1").get("version").asString()).isEqualTo(live);
-		assertThat(call(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs")).build()))
-			.hasSize(runsBefore);
+		assertThat(call(trainer("/v1/training-runs").build())).hasSize(runsBefore);
 		assertThat(top(recommendations("user-2"))).isEqualTo(PlantedSequences.itemId(PATTERN.after(2, LENGTH)));
 	}
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeysFile a file with more accepted keys, one per line (a mounted secret;
  * re-read when it changes)
  * @param sequenceTimeout how long a request waits for Redis
+ * @param maxRequestSize the largest request body accepted (larger is a 413, refused
+ * before it is read)
  * @param scoring how concurrent requests share the model
  * @param fallback popular items when no model is loaded
  */
@@ -34,7 +37,8 @@ public record RankerProperties(@DefaultValue("models") @NotNull Path store,
 		@DefaultValue("sasrec") @NotBlank String modelName, @DefaultValue("10") @Min(1) int defaultK,
 		@DefaultValue("100") @Min(1) @Max(10_000) int maxK, @DefaultValue List<String> apiKeys,
 		@Nullable Path apiKeysFile, @DefaultValue("2s") @NotNull Duration sequenceTimeout,
-		@DefaultValue @NotNull @Valid Scoring scoring, @DefaultValue @NotNull @Valid Fallback fallback) {
+		@DefaultValue("1MB") @NotNull DataSize maxRequestSize, @DefaultValue @NotNull @Valid Scoring scoring,
+		@DefaultValue @NotNull @Valid Fallback fallback) {
 
 	/** How the model is shared between requests. */
 	public enum ScoringMode {

@@ -1,7 +1,9 @@
 package io.seqrec.ranker;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -39,7 +41,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A ranker that starts before any model exists, with the popularity fallback on: it is
  * ready at once and answers with the ingest service's popular items from Redis, then
- * serves the first model announced on the topic.
+ * serves the first model announced on the topic. Requests the servlet container refuses
+ * are answered with problem documents, and a body announced larger than the limit is
+ * refused before it is sent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "seqrec.ranker.api-keys=it-key", "seqrec.ranker.fallback.without-model=true",
@@ -123,6 +127,35 @@ class RankerWithoutModelIntegrationTests {
 		assertThat(scored.get("items").get(0).get("reason").asString()).isEqualTo("popular");
 		JsonNode known = recommendations("nobody-yet");
 		assertThat(known.get("version").asString()).isEqualTo(first.version());
+	}
+
+	@Test
+	void whatTheContainerRefusesIsAProblemDocumentToo() throws IOException {
+		for (String path : List.of("/v1/users/%00%ff/recommendations", "/v1/models/..%2F..%2Fetc",
+				"/v1/users/%zz/recommendations", "/v1/users/fan/recommendations?k=%zz",
+				"/actuator/health/..;/..;/v1/users/fan/recommendations")) {
+			String response = RawHttp.exchange(this.port, "GET " + path + " HTTP/1.1\r\nX-API-Key: it-key");
+			assertThat(response).as(path).startsWith("HTTP/1.1 400");
+			assertThat(response).as(path).containsIgnoringCase("Content-Type: application/problem+json");
+			assertThat(response).as(path).contains("\"status\":400").doesNotContain("<html");
+		}
+	}
+
+	@Test
+	void connectIsAMethodNotAllowedNotAServerError() throws IOException {
+		String response = RawHttp.exchange(this.port, "CONNECT /v1/recommendations HTTP/1.1\r\nX-API-Key: it-key");
+		assertThat(response).startsWith("HTTP/1.1 405");
+		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(response).containsIgnoringCase("Allow: ");
+	}
+
+	@Test
+	void aBodyAnnouncedOverTheLimitIsRefusedBeforeItIsSent() throws IOException {
+		String response = RawHttp.exchange(this.port, "POST /v1/recommendations HTTP/1.1\r\nX-API-Key: it-key"
+				+ "\r\nContent-Type: application/json\r\nContent-Length: 31457280");
+		assertThat(response).startsWith("HTTP/1.1 413");
+		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(response).contains("\"status\":413");
 	}
 
 }

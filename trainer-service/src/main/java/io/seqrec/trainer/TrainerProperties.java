@@ -31,6 +31,10 @@ import io.seqrec.model.TrainMode;
  * @param schedule when runs start on their own
  * @param gate the publication gate
  * @param minUsers fewest users with a test sample a run needs
+ * @param apiKeys accepted values of the {@code X-API-Key} header (admin keys: they start
+ * runs and move the live model)
+ * @param apiKeysFile a file with more accepted keys, one per line (a mounted secret;
+ * re-read when it changes)
  */
 @Validated
 @ConfigurationProperties("seqrec.trainer")
@@ -38,7 +42,7 @@ public record TrainerProperties(@DefaultValue("SASRec") @NotBlank String model,
 		@DefaultValue("sasrec") @NotBlank String name, @DefaultValue Map<String, String> config,
 		@DefaultValue("true") boolean fastTraining, @DefaultValue("models") @NotNull Path store,
 		@DefaultValue @NotNull Schedule schedule, @DefaultValue @NotNull Gate gate,
-		@DefaultValue("10") @Min(1) int minUsers) {
+		@DefaultValue("10") @Min(1) int minUsers, @DefaultValue List<String> apiKeys, @Nullable Path apiKeysFile) {
 
 	private static final String TRAIN_MODE = "train_mode";
 

@@ -23,7 +23,7 @@ class TrainerPropertiesTests {
 	private static TrainerProperties properties(String model, Map<String, String> config, boolean fast) {
 		return new TrainerProperties(model, model.toLowerCase(java.util.Locale.ROOT), config, fast, Path.of("models"),
 				new TrainerProperties.Schedule(null, null, 0, java.time.Duration.ofSeconds(30)),
-				new TrainerProperties.Gate("ndcg@10", 0.0), 10);
+				new TrainerProperties.Gate("ndcg@10", 0.0), 10, java.util.List.of(), null);
 	}
 
 	private static Config config(TrainerProperties properties) {

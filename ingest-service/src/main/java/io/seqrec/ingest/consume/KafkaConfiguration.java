@@ -2,8 +2,10 @@ package io.seqrec.ingest.consume;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,11 +31,12 @@ import io.seqrec.ingest.IngestProperties;
 /**
  * The consumer's error policy, in one place. Invalid records (unparseable JSON, which the
  * {@code ErrorHandlingDeserializer} turns into a {@code DeserializationException}, and
- * events that fail validation) are not retryable: they go at once to
- * {@code seqrec.interactions.dlt}, on the source partition, with the reason in the
- * {@code kafka_dlt-exception-*} headers. Any other failure (Redis unreachable) retries
- * the batch with exponential back-off and no limit, so nothing valid is ever skipped and
- * offsets never move past unwritten events.
+ * events that fail validation) are not retried: the listener sends them to
+ * {@code seqrec.interactions.dlt} through the recoverer declared here, on the source
+ * partition, with the reason in the {@code seqrec-dlt-reason} and
+ * {@code kafka_dlt-exception-*} headers. Any other failure (Redis unreachable, the
+ * dead-letter topic unreachable) retries the batch with exponential back-off and no
+ * limit, so nothing valid is ever skipped and offsets never move past unwritten events.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -76,11 +79,25 @@ class KafkaConfiguration {
 	@Bean
 	DeadLetterPublishingRecoverer deadLetterRecoverer(KafkaTemplate<String, Object> deadLetterTemplate,
 			IngestMetrics metrics) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-				(record, ex) -> {
-					metrics.deadLettered();
-					return new TopicPartition(Topics.INTERACTIONS_DLT, record.partition());
-				});
+		return configure(new DeadLetterPublishingRecoverer(deadLetterTemplate, destination(metrics)));
+	}
+
+	/**
+	 * Publishes the invalid records the listener finds, a batch's at once.
+	 */
+	@Bean
+	BatchDeadLetters batchDeadLetters(KafkaTemplate<String, Object> deadLetterTemplate, IngestMetrics metrics) {
+		return configure(new BatchDeadLetters(deadLetterTemplate, destination(metrics)));
+	}
+
+	private static BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> destination(IngestMetrics metrics) {
+		return (record, ex) -> {
+			metrics.deadLettered();
+			return new TopicPartition(Topics.INTERACTIONS_DLT, record.partition());
+		};
+	}
+
+	private static <T extends DeadLetterPublishingRecoverer> T configure(T recoverer) {
 		recoverer.setFailIfSendResultIsError(true);
 		recoverer.setHeadersFunction((record, ex) -> new RecordHeaders().add(REASON_HEADER,
 				DeadLetterReasons.of(ex).getBytes(StandardCharsets.UTF_8)));

@@ -167,6 +167,30 @@ abstract class IngestScenarios {
 		assertThat(reasons.get("{not json")).startsWith("invalid JSON: ");
 	}
 
+	@Test
+	void manyInvalidRecordsInOneBatchAreDeadLetteredWithoutFetchingTheBatchAgain() {
+		String user = user();
+		long now = System.currentTimeMillis();
+		MessageListenerContainer container = this.registry.getListenerContainer(InteractionListener.ID);
+		container.stop();
+		for (int i = 0; i < 100; i++) {
+			event(user, "ok-" + i, "item-" + i, now - 100_000 + i);
+			if (i % 2 == 0) {
+				send(user, "{broken " + i);
+			}
+		}
+		long batchesBefore = this.metrics.batchTimer().count();
+		long storedBefore = this.store.ingestedEvents();
+		container.start();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(this.store.ingestedEvents() - storedBefore).isEqualTo(100));
+		Map<String, String> reasons = deadLetters(user, 50);
+		assertThat(reasons.values()).allSatisfy((reason) -> assertThat(reason).startsWith("invalid JSON: "));
+		assertThat(items(user)).endsWith("item-99");
+		// 150 records at 50 a poll: a few batches, not one more fetch per invalid record
+		assertThat(this.metrics.batchTimer().count() - batchesBefore).isLessThan(20);
+	}
+
 	private int partitionOf(String user) {
 		return this.producer.partitionsFor(Topics.INTERACTIONS).size() > 0 ? org.apache.kafka.common.utils.Utils
 			.toPositive(org.apache.kafka.common.utils.Utils.murmur2(user.getBytes(StandardCharsets.UTF_8)))

@@ -48,6 +48,8 @@ final class FreshnessBenchmark implements Callable<Integer> {
 
 	private static final String KEY = "bench-key";
 
+	private static final String ADMIN_KEY = "bench-admin-key";
+
 	private static final int USERS = 400;
 
 	private static final int ITEMS = 120;
@@ -71,7 +73,7 @@ final class FreshnessBenchmark implements Callable<Integer> {
 		}
 		PlantedSequences pattern = PlantedSequences.cycle(ITEMS);
 		double[] latencies = new double[this.events];
-		try (Platform platform = Platform.start(new Platform.Settings(null, null, 0, KEY,
+		try (Platform platform = Platform.start(new Platform.Settings(null, null, 0, KEY, ADMIN_KEY,
 				Files.createTempDirectory("seqrec-freshness"), QuickTraining.sasrec(10), 200),
 				new PrintWriter(new StringWriter()));
 				KafkaProducer<String, String> producer = new KafkaProducer<>(
@@ -138,6 +140,7 @@ final class FreshnessBenchmark implements Callable<Integer> {
 		while (System.nanoTime() < deadline) {
 			JsonNode run = this.json
 				.send(HttpRequest.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs"))
+					.header("X-API-Key", ADMIN_KEY)
 					.POST(HttpRequest.BodyPublishers.noBody())
 					.build());
 			JsonNode done = run;
@@ -145,6 +148,7 @@ final class FreshnessBenchmark implements Callable<Integer> {
 				TimeUnit.MILLISECONDS.sleep(500);
 				done = this.json.send(HttpRequest
 					.newBuilder(URI.create(platform.trainerUrl() + "/v1/training-runs/" + run.get("id").asString()))
+					.header("X-API-Key", ADMIN_KEY)
 					.build());
 			}
 			if ("SUCCEEDED".equals(done.get("status").asString())) {

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * /v1/users/{random user}/recommendations?k=10} and reads the whole answer, reconnecting
  * when the server closes the connection (it does after a number of requests).
  */
-final class HttpConnection implements AutoCloseable {
+public final class HttpConnection implements AutoCloseable {
 
 	private final String host;
 
@@ -127,7 +127,13 @@ final class HttpConnection implements AutoCloseable {
 		}
 	}
 
-	private static String readLine(InputStream in) throws IOException {
+	/**
+	 * Reads one HTTP/1.1 line (status, header or chunk size), without its CRLF.
+	 * @param in the connection's input
+	 * @return the line
+	 * @throws IOException if the connection closes first
+	 */
+	public static String readLine(InputStream in) throws IOException {
 		StringBuilder line = new StringBuilder(64);
 		while (true) {
 			int b = in.read();

@@ -2,10 +2,6 @@ package io.seqrec.launcher.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,20 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import io.seqrec.artifact.FileSystemModelStore;
-import io.seqrec.artifact.ModelArtifact;
-import io.seqrec.artifact.ModelVersion;
-import io.seqrec.config.Config;
-import io.seqrec.config.ConfigRequest;
-import io.seqrec.contract.RedisKeys;
 import io.seqrec.contract.Topics;
-import io.seqrec.data.Vocabulary;
 import io.seqrec.launcher.BootApps;
 import io.seqrec.launcher.EmbeddedKafka;
 import io.seqrec.launcher.EmbeddedRedis;
-import io.seqrec.model.ModelContext;
 import io.seqrec.model.ModelNames;
-import io.seqrec.model.ModelRegistry;
-import io.seqrec.model.SequentialRecommender;
 import io.seqrec.ranker.RankerApplication;
 import io.seqrec.ranker.model.ModelHolder;
 import io.seqrec.ranker.model.Scorer;
@@ -168,7 +147,7 @@ final class RankerBenchmark implements Callable<Integer> {
 		try (EmbeddedRedis redis = EmbeddedRedis.start(0);
 				EmbeddedKafka kafka = EmbeddedKafka.start(0, 1, Topics.MODEL_UPDATES)) {
 			int[][] itemNumbers = itemNumbers();
-			writeSequences(redis.url(), itemNumbers, out);
+			writeSequences(redis.url(), out);
 			publishModel(storeDir, out);
 			int port = EmbeddedRedis.freePort();
 			List<String> args = new ArrayList<>(List.of("server.port=" + port, "spring.data.redis.url=" + redis.url(),
@@ -181,7 +160,7 @@ final class RankerBenchmark implements Callable<Integer> {
 			ConfigurableApplicationContext ranker = BootApps.run(RankerApplication.class, RankerApplication.CONFIG_NAME,
 					true, args.toArray(String[]::new));
 			try {
-				awaitReady(port);
+				RankerFixtures.awaitReady(port);
 				double before = runModelOnly(ranker, itemNumbers, out, this.modelOnlyWarmup);
 				out.printf(Locale.ROOT, "closed loop: %d connections, %.0f s warm-up, %.0f s measured%n",
 						this.concurrency, this.warmup, this.duration);
@@ -228,32 +207,11 @@ final class RankerBenchmark implements Callable<Integer> {
 		return items;
 	}
 
-	private void writeSequences(String redisUrl, int[][] itemNumbers, PrintWriter out) throws Exception {
+	private void writeSequences(String redisUrl, PrintWriter out) throws Exception {
 		long start = System.nanoTime();
-		try (RedisClient client = RedisClient.create(redisUrl);
-				StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
-			RedisAsyncCommands<String, String> redis = connection.async();
-			connection.setAutoFlushCommands(false);
-			List<RedisFuture<Long>> replies = new ArrayList<>();
-			for (int u = 0; u < this.users; u++) {
-				String key = RedisKeys.sequence("user-" + u);
-				for (int t = 0; t < this.events; t++) {
-					replies.add(redis.zadd(key, 1_700_000_000_000L + t * 60_000L,
-							RedisKeys.member("e" + u + "-" + t, "item-" + itemNumbers[u][t])));
-				}
-				if (replies.size() >= 5_000) {
-					connection.flushCommands();
-					for (RedisFuture<Long> reply : replies) {
-						reply.get(30, TimeUnit.SECONDS);
-					}
-					replies.clear();
-				}
-			}
-			connection.flushCommands();
-			for (RedisFuture<Long> reply : replies) {
-				reply.get(30, TimeUnit.SECONDS);
-			}
-		}
+		// the same draws as itemNumbers(): the model-only phase scores the users' own
+		// sequences
+		RankerFixtures.writeSequences(redisUrl, "user-", this.users, this.events, this.items, 42);
 		out.printf(Locale.ROOT, "wrote %,d users' sequences (%,d events) to Redis in %.1f s%n", this.users,
 				(long) this.users * this.events, (System.nanoTime() - start) / 1e9);
 		out.flush();
@@ -261,58 +219,13 @@ final class RankerBenchmark implements Callable<Integer> {
 
 	private void publishModel(Path storeDir, PrintWriter out) {
 		long start = System.nanoTime();
-		Config config = ModelRegistry
-			.loadConfig(new ConfigRequest(this.model, "bench", List.of(), Map.of(), Map.copyOf(this.modelConfig)));
-		List<String> tokens = new ArrayList<>(this.items);
-		for (int i = 0; i < this.items; i++) {
-			tokens.add("item-" + i);
-		}
-		Vocabulary vocabulary = Vocabulary.of(tokens);
-		long[] popularity = new long[vocabulary.size()];
-		SplittableRandom random = new SplittableRandom(7);
-		for (int i = 1; i < popularity.length; i++) {
-			popularity[i] = random.nextInt(1000);
-		}
-		int maxLength = config.getInt("MAX_ITEM_LIST_LENGTH");
-		SequentialRecommender network = ModelRegistry.create(config,
-				new ModelContext(vocabulary.size(), maxLength, null));
 		FileSystemModelStore store = new FileSystemModelStore(storeDir);
-		Path staging = store.stagingDirectory(STORE_NAME).resolve("artifact");
-		long parameters;
-		try (Model model = Model.newInstance(network.modelName(), Device.cpu())) {
-			model.setBlock(network);
-			network.initialize(model.getNDManager(), DataType.FLOAT32, network.initializationShapes());
-			parameters = network.trainableParameterCount();
-			ModelArtifact.write(staging, model, config, vocabulary, popularity, Map.of("bench", true));
-		}
-		store.publish(STORE_NAME, "bench-1", staging, new ModelVersion(STORE_NAME, "bench-1", "",
-				ModelVersion.Status.ACCEPTED, Map.of(), "", java.time.Instant.now().toString(), null));
-		store.setLive(STORE_NAME, "bench-1", false);
-		out.printf(Locale.ROOT, "published an untrained %s (%s, %,d parameters, L=%d) in %.1f s%n", network.modelName(),
-				network.hyperParameters(), parameters, maxLength, (System.nanoTime() - start) / 1e9);
+		RankerFixtures.Staged staged = RankerFixtures.stage(store, STORE_NAME, this.model, this.items,
+				this.modelConfig);
+		RankerFixtures.publish(store, STORE_NAME, "bench-1", staged.directory());
+		out.printf(Locale.ROOT, "published an untrained %s in %.1f s%n", staged.summary(),
+				(System.nanoTime() - start) / 1e9);
 		out.flush();
-	}
-
-	private static void awaitReady(int port) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-			.build();
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-		while (true) {
-			try {
-				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("the ranker did not become ready within 2 minutes");
-			}
-			TimeUnit.MILLISECONDS.sleep(200);
-		}
 	}
 
 	private double runModelOnly(ConfigurableApplicationContext ranker, int[][] itemNumbers, PrintWriter out,
@@ -337,24 +250,13 @@ final class RankerBenchmark implements Callable<Integer> {
 			double seconds, double rate) throws Exception {
 		Path results = Files.createTempFile("seqrec-bench-load", ".txt");
 		try {
-			List<String> command = new ArrayList<>(
-					List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-							"-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path")));
-			if (LoadGenerator.class.getClassLoader().getClass().getName().startsWith("org.springframework.boot")) {
-				// running from the executable jar: its nested classes need Boot's
-				// launcher
-				command.add("-Dloader.main=" + LoadGenerator.class.getName());
-				command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
-			}
-			else {
-				command.add(LoadGenerator.class.getName());
-			}
-			command.addAll(List.of("127.0.0.1", Integer.toString(port), API_KEY, Integer.toString(this.users),
-					Integer.toString(connections), Double.toString(warmupSeconds), Double.toString(seconds),
-					results.toString()));
+			List<String> args = new ArrayList<>(List.of("127.0.0.1", Integer.toString(port), API_KEY,
+					Integer.toString(this.users), Integer.toString(connections), Double.toString(warmupSeconds),
+					Double.toString(seconds), results.toString()));
 			if (rate > 0) {
-				command.add(Double.toString(rate));
+				args.add(Double.toString(rate));
 			}
+			List<String> command = ChildJvm.command(LoadGenerator.class, List.of("-Xmx256m", "-XX:+UseSerialGC"), args);
 			out.flush();
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -2,6 +2,7 @@ package io.seqrec.ranker.web;
 
 import java.util.List;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,8 @@ import io.seqrec.ranker.recommend.ModelUnavailableException;
 /**
  * Maps errors to RFC 9457 problem documents: bad input is a 4xx (with every violated
  * constraint listed under {@code errors}), an unavailable model or Redis a 503, and
- * anything else a 500 that reveals no internals.
+ * anything else a 500 that reveals no internals. Errors that never reach Spring MVC are
+ * problem documents too ({@link io.seqrec.http.ProblemReportValve}).
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -51,6 +53,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				"the sequence store is unavailable");
 		problem.setTitle("Sequence store unavailable");
 		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail undecodableParameter(InvalidParameterException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"a query parameter is not valid percent-encoded UTF-8");
 	}
 
 	@ExceptionHandler

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.health.contributor.Status;
 
 import io.seqrec.ranker.RankerProperties;
@@ -15,6 +16,7 @@ class ModelHealthIndicatorTests {
 
 	private static RankerProperties properties(boolean fallback) {
 		return new RankerProperties(Path.of("models"), "sasrec", 10, 100, List.of(), null, Duration.ofSeconds(1),
+				DataSize.ofMegabytes(1),
 				new RankerProperties.Scoring(RankerProperties.ScoringMode.BATCH, 1, 8, Duration.ZERO, 0),
 				new RankerProperties.Fallback(fallback, Duration.ofSeconds(1)));
 	}

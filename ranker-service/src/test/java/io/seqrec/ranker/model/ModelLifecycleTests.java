@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.seqrec.artifact.FileSystemModelStore;
@@ -47,7 +48,7 @@ class ModelLifecycleTests {
 		this.holder = new ModelHolder();
 		this.meters = new SimpleMeterRegistry();
 		RankerProperties properties = new RankerProperties(this.dir.resolve("store"), "sasrec", 10, 100, List.of(),
-				null, java.time.Duration.ofSeconds(1),
+				null, java.time.Duration.ofSeconds(1), DataSize.ofMegabytes(1),
 				new RankerProperties.Scoring(RankerProperties.ScoringMode.BATCH, 1, 8, java.time.Duration.ZERO, 0),
 				new RankerProperties.Fallback(false, java.time.Duration.ofSeconds(1)));
 		this.lifecycle = new ModelLifecycle(this.holder, new ModelLoader(this.store), this.store,

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import io.seqrec.artifact.ModelArtifact;
 import io.seqrec.config.Config;
@@ -76,7 +77,7 @@ class BERT4RecRecommendationTests {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		scorer = new BatchingScorer(1, 16, Duration.ZERO, meters);
 		RankerProperties properties = new RankerProperties(dir, "bert4rec", 10, 100, List.of(), null,
-				Duration.ofSeconds(1),
+				Duration.ofSeconds(1), DataSize.ofMegabytes(1),
 				new RankerProperties.Scoring(RankerProperties.ScoringMode.BATCH, 1, 16, Duration.ZERO, 0),
 				new RankerProperties.Fallback(false, Duration.ofSeconds(1)));
 		SequenceStore sequences = new PlantedStore();

@@ -32,6 +32,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -39,12 +40,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The HTTP contract without a model: validation, problem documents and API keys.
+ * The HTTP contract without a model: validation, problem documents, API keys, canonical
+ * paths and the body size limit.
  */
 @WebMvcTest(RecommendationController.class)
-@Import(SecurityConfiguration.class)
+@Import({ SecurityConfiguration.class, WebServerConfiguration.class })
 @EnableConfigurationProperties(RankerProperties.class)
-@TestPropertySource(properties = { "seqrec.ranker.api-keys=test-key,second-key", "seqrec.ranker.max-k=100" })
+@TestPropertySource(properties = { "seqrec.ranker.api-keys=test-key,second-key", "seqrec.ranker.max-k=100",
+		"seqrec.ranker.max-request-size=2KB" })
 class RecommendationControllerTests {
 
 	private static final Recommendation ANSWER = new Recommendation(UUID.randomUUID(), "u1", "sasrec", "v1",
@@ -154,6 +157,34 @@ class RecommendationControllerTests {
 		given(this.service.recommend(any(RecommendationQuery.class)))
 			.willThrow(new SequenceStoreException("down", new IllegalStateException()));
 		isProblem(perform(get("/v1/users/u1/recommendations")), 503);
+	}
+
+	@Test
+	void aBodyOverTheLimitIs413AndNeverParsed() throws Exception {
+		String large = "{\"items\":[\"" + "a".repeat(3000) + "\"]}";
+		ResultActions refused = postJson("/v1/recommendations", large);
+		isProblem(refused, 413);
+		refused.andExpect(jsonPath("$.detail").value(containsString("at most 2048")));
+		isProblem(postJson("/v1/recommendations/batch", large), 413);
+		verifyNoInteractions(this.service);
+		given(this.service.recommend(any(RecommendationQuery.class))).willReturn(ANSWER);
+		postJson("/v1/recommendations", "{\"items\":[\"" + "a".repeat(200) + "\"]}").andExpect(status().isOk());
+	}
+
+	@Test
+	void aWildcardContentTypeIs415NotA500() throws Exception {
+		isProblem(perform(post("/v1/recommendations").header("Content-Type", "*/*").content("{\"items\":[\"a\"]}")),
+				415);
+		isProblem(perform(post("/v1/recommendations/batch").header("Content-Type", "application/*")
+			.content("{\"requests\":[{\"userId\":\"u1\"}]}")), 415);
+		verifyNoInteractions(this.service);
+	}
+
+	@Test
+	void aPathThatIsNotCanonicalIs400EvenWhenItLooksOpen() throws Exception {
+		isProblem(perform(get("/actuator/health/..;/..;/v1/users/u1/recommendations")), 400);
+		isProblem(perform(get("/v1/users/u1/./recommendations")), 400);
+		verifyNoInteractions(this.service);
 	}
 
 }

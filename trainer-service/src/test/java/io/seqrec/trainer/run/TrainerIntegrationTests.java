@@ -49,17 +49,21 @@ import static org.awaitility.Awaitility.await;
  * sequences written with the ingest contract's key layout are snapshotted, trained on and
  * published, the live version is announced on the model-update topic, the gate refuses a
  * worse model, the live pointer can be pinned and released, and failures leave the live
- * model in place. Every test starts from an empty model store and writes the sequences it
- * trains on, so the tests run alone or in any order.
+ * model in place. The API needs an admin key, and every error, the servlet container's
+ * included, is a problem document. Every test starts from an empty model store and writes
+ * the sequences it trains on, so the tests run alone or in any order.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "seqrec.trainer.min-users=20", "seqrec.trainer.config.epochs=6",
 				"seqrec.trainer.config.hidden_size=16", "seqrec.trainer.config.inner_size=32",
 				"seqrec.trainer.config.n_layers=1", "seqrec.trainer.config.MAX_ITEM_LIST_LENGTH=10",
 				"seqrec.trainer.config.train_batch_size=200", "seqrec.trainer.config.learning_rate=0.01",
-				"seqrec.trainer.config.train_mode=all_positions" })
+				"seqrec.trainer.config.train_mode=all_positions",
+				"seqrec.trainer.api-keys=" + TrainerIntegrationTests.ADMIN_KEY })
 @EmbeddedPlatformServers
 class TrainerIntegrationTests {
+
+	static final String ADMIN_KEY = "admin-key";
 
 	private static final PlantedSequences PATTERN = PlantedSequences.cycle(30);
 
@@ -122,6 +126,7 @@ class TrainerIntegrationTests {
 	private RestClient http() {
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("X-API-Key", ADMIN_KEY)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();
@@ -312,6 +317,51 @@ class TrainerIntegrationTests {
 			.isEqualTo(404);
 		assertThat(http().get().uri("/v1/models/nothing").retrieve().toEntity(String.class).getStatusCode().value())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void theApiNeedsAnAdminKeyAndHealthDoesNot() {
+		RestClient anonymous = RestClient.builder()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+			})
+			.build();
+		int runsBefore = get("/v1/training-runs").size();
+		var start = anonymous.post().uri("/v1/training-runs").retrieve().toEntity(String.class);
+		assertThat(start.getStatusCode().value()).isEqualTo(401);
+		assertThat(start.getHeaders().getContentType().toString()).contains("problem+json");
+		assertThat(start.getHeaders().getFirst("WWW-Authenticate")).contains("X-API-Key");
+		var pin = anonymous.post()
+			.uri("/v1/models/sasrec/live")
+			.header("X-API-Key", "not-the-key")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"version\":\"any\"}")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(pin.getStatusCode().value()).isEqualTo(401);
+		assertThat(anonymous.get().uri("/v1/models").retrieve().toEntity(String.class).getStatusCode().value())
+			.isEqualTo(401);
+		assertThat(get("/v1/training-runs").size()).isEqualTo(runsBefore);
+		assertThat(anonymous.get()
+			.uri("/actuator/health/liveness")
+			.retrieve()
+			.toEntity(String.class)
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(
+				anonymous.get().uri("/actuator/prometheus").retrieve().toEntity(String.class).getStatusCode().value())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void containerErrorsAreProblemDocumentsToo() throws IOException {
+		for (String path : List.of("/v1/models/%00%ff", "/v1/models/..%2F..%2Fetc", "/v1/models/%zz",
+				"/actuator/health/..;/..;/v1/models")) {
+			String response = RawHttp.get(this.port, path, ADMIN_KEY);
+			assertThat(response).as(path).startsWith("HTTP/1.1 400");
+			assertThat(response).as(path).containsIgnoringCase("Content-Type: application/problem+json");
+			assertThat(response).as(path).contains("\"status\":400").doesNotContain("<html");
+		}
 	}
 
 }

@@ -56,12 +56,15 @@ import static org.awaitility.Awaitility.await;
 				"spring.data.redis.lettuce.cluster.refresh.adaptive=true",
 				"spring.data.redis.lettuce.cluster.refresh.period=1s", "seqrec.model-store.type=s3",
 				"seqrec.model-store.s3.bucket=models", "seqrec.model-store.s3.prefix=prod/seqrec",
-				"seqrec.model-store.s3.path-style=true" })
+				"seqrec.model-store.s3.path-style=true",
+				"seqrec.trainer.api-keys=" + TrainerOnClusterAndS3IntegrationTests.ADMIN_KEY })
 @EmbeddedKafka(topics = Topics.MODEL_UPDATES)
 @Timeout(300)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DirtiesContext
 class TrainerOnClusterAndS3IntegrationTests {
+
+	static final String ADMIN_KEY = "cluster-admin-key";
 
 	private static final EmbeddedRedisCluster CLUSTER = EmbeddedRedisCluster.start(3, 1);
 
@@ -136,6 +139,7 @@ class TrainerOnClusterAndS3IntegrationTests {
 		int stopped = CLUSTER.failOver(RedisKeys.sequence("user-0"));
 		RestClient http = RestClient.builder()
 			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("X-API-Key", ADMIN_KEY)
 			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
 			})
 			.build();

@@ -54,7 +54,7 @@ class TrainingRunServiceIntegrationTests {
 		config.put("train_batch_size", "256");
 		TrainerProperties properties = new TrainerProperties("SINE", "sine", config, true, this.store,
 				new TrainerProperties.Schedule(null, null, 0, Duration.ofSeconds(30)),
-				new TrainerProperties.Gate("ndcg@10", 0.0), 10);
+				new TrainerProperties.Gate("ndcg@10", 0.0), 10, List.of(), null);
 		assertThat(properties.configRequest().commandLine()).doesNotContainKey("train_mode");
 		FileSystemModelStore models = new FileSystemModelStore(this.store);
 		List<ModelUpdate> announced = new CopyOnWriteArrayList<>();

@@ -1,4 +1,4 @@
-package io.seqrec.ranker.security;
+package io.seqrec.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * mounted secret; blank lines and lines starting with {@code #} are ignored), which is
  * re-read when it changes. Keys are kept as SHA-256 digests and a presented key is
  * compared with every one of them in constant time, so neither the comparison's duration
- * nor an early exit tells how much of a key was right.
+ * nor an early exit tells how much of a key was right. The ranker and the trainer each
+ * have their own keys.
  */
 public final class ApiKeys {
 
@@ -44,18 +45,21 @@ public final class ApiKeys {
 	 * Creates the key set.
 	 * @param configured keys from configuration
 	 * @param file a file of keys, or null
+	 * @param settings the names of the settings that configure them, for the warning
+	 * logged when there are none
 	 */
-	public ApiKeys(Collection<String> configured, @Nullable Path file) {
-		this(configured, file, RECHECK);
+	public ApiKeys(Collection<String> configured, @Nullable Path file, String settings) {
+		this(configured, file, settings, RECHECK);
 	}
 
 	/**
 	 * Creates the key set.
 	 * @param configured keys from configuration
 	 * @param file a file of keys, or null
+	 * @param settings the names of the settings that configure them
 	 * @param recheck how often the file's modification time is looked at
 	 */
-	ApiKeys(Collection<String> configured, @Nullable Path file, Duration recheck) {
+	ApiKeys(Collection<String> configured, @Nullable Path file, String settings, Duration recheck) {
 		this.recheckNanos = recheck.toNanos();
 		this.nextCheck = new AtomicLong(System.nanoTime() + this.recheckNanos);
 		this.configured = new ArrayList<>();
@@ -67,8 +71,7 @@ public final class ApiKeys {
 		this.file = file;
 		this.keys = load(null);
 		if (this.keys.digests().isEmpty()) {
-			logger.warn("no API keys are configured (seqrec.ranker.api-keys or api-keys-file): "
-					+ "every API request will be refused with 401");
+			logger.warn("no API keys are configured ({}): every API request will be refused with 401", settings);
 		}
 	}
 
