@@ -2,6 +2,7 @@ package io.seqrec.contract;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScoredValue;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisAdvancedClusterAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
@@ -86,15 +88,55 @@ public final class RedisSequenceStore implements SequenceStore {
 			// too (it stays listed, without slots, after its replica took over): scan the
 			// masters that serve slots, one after the other
 			long users = 0;
-			for (RedisClusterNode node : cluster.getStatefulConnection().getPartitions()) {
-				if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.is(RedisClusterNode.NodeFlag.FAIL)
-						&& !node.is(RedisClusterNode.NodeFlag.EVENTUAL_FAIL) && !node.getSlots().isEmpty()) {
-					users += snapshot(cluster.getConnection(node.getNodeId()), consumer);
-				}
+			for (RedisClusterNode node : servingMasters(cluster)) {
+				users += snapshot(cluster.getConnection(node.getNodeId()), consumer);
 			}
 			return users;
 		}
 		return snapshot(this.redis, consumer);
+	}
+
+	/**
+	 * The masters that serve the cluster's slots, each slot by exactly one, in the
+	 * client's view of the topology. Right after a failover that view may still miss the
+	 * promoted replica (or still count the old master): a snapshot then would silently
+	 * miss a shard's users, so this waits, up to the store's timeout, for the client's
+	 * topology refresh to cover every slot once, and fails otherwise.
+	 */
+	private List<RedisClusterNode> servingMasters(RedisAdvancedClusterAsyncCommands<String, String> cluster) {
+		long deadline = System.nanoTime() + this.timeoutNanos;
+		while (true) {
+			List<RedisClusterNode> masters = new ArrayList<>();
+			BitSet slots = new BitSet(SlotHash.SLOT_COUNT);
+			boolean overlap = false;
+			for (RedisClusterNode node : cluster.getStatefulConnection().getPartitions()) {
+				if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.is(RedisClusterNode.NodeFlag.FAIL)
+						&& !node.is(RedisClusterNode.NodeFlag.EVENTUAL_FAIL) && !node.getSlots().isEmpty()) {
+					masters.add(node);
+					for (int slot : node.getSlots()) {
+						overlap |= slots.get(slot);
+						slots.set(slot);
+					}
+				}
+			}
+			if (!overlap && slots.cardinality() == SlotHash.SLOT_COUNT) {
+				return masters;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the Redis Cluster topology does not cover every slot exactly once ("
+						+ slots.cardinality() + " of " + SlotHash.SLOT_COUNT + " slots served by masters that are up"
+						+ (overlap ? ", some claimed by two" : "")
+						+ "): a snapshot now would miss or repeat users; is the cluster healthy and its topology "
+						+ "refresh on?");
+			}
+			try {
+				TimeUnit.MILLISECONDS.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while waiting for the cluster's topology", ex);
+			}
+		}
 	}
 
 	/**
