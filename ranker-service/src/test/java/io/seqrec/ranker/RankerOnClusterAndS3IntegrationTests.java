@@ -124,8 +124,7 @@ class RankerOnClusterAndS3IntegrationTests {
 	 */
 	@AfterAll
 	void stop() {
-		this.redis.stop();
-		CLUSTER.close();
+		CLUSTER.closeAfter(this.redis::stop);
 		S3.close();
 	}
 

@@ -378,4 +378,28 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 		stopAll();
 	}
 
+	/**
+	 * Shuts a client of the cluster down, then stops every node. Lettuce's cluster client
+	 * can wait without end for connections it is refreshing to close, so its shutdown
+	 * runs on a thread of its own for at most 20 seconds; the nodes stop either way (the
+	 * JVM's exit ends what is left of the client).
+	 * @param clientShutdown shuts the client down (for example a connection factory's
+	 * {@code stop})
+	 */
+	public void closeAfter(Runnable clientShutdown) {
+		Thread shutdown = new Thread(clientShutdown, "redis-cluster-client-shutdown");
+		shutdown.setDaemon(true);
+		shutdown.start();
+		try {
+			shutdown.join(Duration.ofSeconds(20).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (shutdown.isAlive()) {
+			logger.warn("the cluster client did not shut down within 20 s; stopping the nodes anyway");
+		}
+		stopAll();
+	}
+
 }

@@ -101,8 +101,7 @@ class TrainerOnClusterAndS3IntegrationTests {
 	 */
 	@AfterAll
 	void stop() {
-		this.redis.stop();
-		CLUSTER.close();
+		CLUSTER.closeAfter(this.redis::stop);
 		S3.close();
 	}
 
