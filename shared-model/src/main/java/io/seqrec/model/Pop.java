@@ -31,10 +31,6 @@ public final class Pop extends SequentialRecommender {
 
 	private static final byte VERSION = 1;
 
-	private final int numItems;
-
-	private final int maxSeqLength;
-
 	private final Parameter itemCount;
 
 	/**
@@ -42,31 +38,19 @@ public final class Pop extends SequentialRecommender {
 	 * @param context item count and sequence length
 	 */
 	public Pop(ModelContext context) {
-		super(VERSION);
-		this.numItems = context.numItems();
-		this.maxSeqLength = context.maxSeqLength();
+		super(VERSION, context);
 		this.itemCount = addParameter(Parameter.builder()
 			.setName("item_cnt")
 			.setType(Parameter.Type.OTHER)
 			.optRequiresGrad(false)
 			.optInitializer(Initializer.ZEROS)
-			.optShape(new Shape(this.numItems))
+			.optShape(new Shape(numItems()))
 			.build());
 	}
 
 	@Override
 	public String modelName() {
 		return NAME;
-	}
-
-	@Override
-	public int numItems() {
-		return this.numItems;
-	}
-
-	@Override
-	public int maxSeqLength() {
-		return this.maxSeqLength;
 	}
 
 	@Override
@@ -89,7 +73,7 @@ public final class Pop extends SequentialRecommender {
 	 * @param train the training samples
 	 */
 	public void fit(SequenceSamples train) {
-		float[] counts = new float[this.numItems];
+		float[] counts = new float[numItems()];
 		for (int i = 0; i < train.size(); i++) {
 			counts[train.target(i)]++;
 		}
@@ -115,7 +99,7 @@ public final class Pop extends SequentialRecommender {
 		NDArray counts = ps.getValue(this.itemCount, itemSeq.getDevice(), false); // (I)
 		// the batch's array comes first so that every result belongs to the batch's
 		// manager
-		NDArray scores = itemSeq.getManager().zeros(new Shape(itemSeq.getShape().get(0), this.numItems)).add(counts);
+		NDArray scores = itemSeq.getManager().zeros(new Shape(itemSeq.getShape().get(0), numItems())).add(counts);
 		return scores.div(scores.max(new int[] { 1 }, true).maximum(1f)); // (B, I)
 	}
 

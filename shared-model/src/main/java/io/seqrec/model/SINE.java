@@ -80,10 +80,6 @@ public final class SINE extends SequentialRecommender {
 	/** RecBole's hard-coded standard deviation of the weight matrices. */
 	private static final float INITIALIZER_RANGE = 0.01f;
 
-	private final int numItems;
-
-	private final int maxSeqLength;
-
 	private final SINESettings settings;
 
 	private final EmbeddingTable itemEmbedding;
@@ -112,9 +108,7 @@ public final class SINE extends SequentialRecommender {
 	 * @param settings the hyper-parameters
 	 */
 	public SINE(ModelContext context, SINESettings settings) {
-		super(VERSION);
-		this.numItems = context.numItems();
-		this.maxSeqLength = context.maxSeqLength();
+		super(VERSION, context);
 		this.settings = settings;
 		int d = settings.embeddingSize();
 		int k = settings.interestSize();
@@ -125,7 +119,7 @@ public final class SINE extends SequentialRecommender {
 		this.wK1 = weight("w_k_1", new Shape(k, d, d));
 		this.wK2 = weight("w_k_2", new Shape(k, d));
 		this.prototypes = addChildBlock("C", new EmbeddingTable(settings.prototypeSize(), d, false));
-		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(this.numItems, d, true));
+		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(numItems(), d, true));
 		this.ln2 = addChildBlock("ln2", LayerNorm.builder().axis(2).optEpsilon(settings.layerNormEps()).build());
 		this.ln4 = addChildBlock("ln4", LayerNorm.builder().axis(2).optEpsilon(settings.layerNormEps()).build());
 		// torch's xavier_normal_ on a [rows, D] table has std sqrt(2 / (rows + D)):
@@ -151,16 +145,6 @@ public final class SINE extends SequentialRecommender {
 	}
 
 	@Override
-	public int numItems() {
-		return this.numItems;
-	}
-
-	@Override
-	public int maxSeqLength() {
-		return this.maxSeqLength;
-	}
-
-	@Override
 	public SINESettings settings() {
 		return this.settings;
 	}
@@ -171,7 +155,7 @@ public final class SINE extends SequentialRecommender {
 			throw new IllegalArgumentException(SPEC.unsupportedReason(mode));
 		}
 		return TrainingTask.prefixes(data.train(), this.settings.needsSampledNegatives()
-				? BatchTransform.uniformNegatives(this.numItems) : BatchTransform.NONE);
+				? BatchTransform.uniformNegatives(numItems()) : BatchTransform.NONE);
 	}
 
 	/**

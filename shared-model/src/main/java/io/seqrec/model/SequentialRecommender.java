@@ -29,12 +29,19 @@ import io.seqrec.data.SequentialDataset;
  */
 public abstract class SequentialRecommender extends AbstractBlock {
 
+	private final int numItems;
+
+	private final int maxSeqLength;
+
 	/**
 	 * Creates the block.
 	 * @param version the serialization version of the concrete model's parameter layout
+	 * @param context the catalogue size and sequence length the model is built for
 	 */
-	protected SequentialRecommender(byte version) {
+	protected SequentialRecommender(byte version, ModelContext context) {
 		super(version);
+		this.numItems = context.numItems();
+		this.maxSeqLength = context.maxSeqLength();
 	}
 
 	/**
@@ -47,13 +54,17 @@ public abstract class SequentialRecommender extends AbstractBlock {
 	 * RecBole's {@code n_items}: number of scored columns, padding included.
 	 * @return {@code I}
 	 */
-	public abstract int numItems();
+	public final int numItems() {
+		return this.numItems;
+	}
 
 	/**
 	 * {@code MAX_ITEM_LIST_LENGTH}.
 	 * @return {@code L}
 	 */
-	public abstract int maxSeqLength();
+	public final int maxSeqLength() {
+		return this.maxSeqLength;
+	}
 
 	/**
 	 * The model's settings, bound from its configuration by its {@link ModelSpec}.

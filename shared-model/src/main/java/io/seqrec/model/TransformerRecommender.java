@@ -30,10 +30,6 @@ import io.seqrec.nn.TransformerEncoder;
  */
 abstract class TransformerRecommender extends SequentialRecommender {
 
-	private final int numItems;
-
-	private final int maxSeqLength;
-
 	private final int hiddenSize;
 
 	private final EmbeddingTable itemEmbedding;
@@ -75,29 +71,17 @@ abstract class TransformerRecommender extends SequentialRecommender {
 	 */
 	TransformerRecommender(byte version, ModelContext context, TransformerSettings settings, long itemRows,
 			String encoderName, TransformerEncoder encoder, boolean causal) {
-		super(version);
-		this.numItems = context.numItems();
-		this.maxSeqLength = context.maxSeqLength();
+		super(version, context);
 		this.hiddenSize = settings.hiddenSize();
 		this.causal = causal;
 		this.itemEmbedding = addChildBlock("item_embedding", new EmbeddingTable(itemRows, this.hiddenSize, true));
 		this.positionEmbedding = addChildBlock("position_embedding",
-				new EmbeddingTable(this.maxSeqLength, this.hiddenSize, false));
+				new EmbeddingTable(maxSeqLength(), this.hiddenSize, false));
 		this.layerNorm = addChildBlock("layer_norm",
 				LayerNorm.builder().axis(2).optEpsilon(settings.layerNormEps()).build());
 		this.dropout = addChildBlock("dropout", new InvertedDropout(settings.hiddenDropoutProb()));
 		this.encoder = addChildBlock(encoderName, encoder);
 		setInitializer(new NormalInitializer(settings.initializerRange()), Parameter.Type.WEIGHT);
-	}
-
-	@Override
-	public final int numItems() {
-		return this.numItems;
-	}
-
-	@Override
-	public final int maxSeqLength() {
-		return this.maxSeqLength;
 	}
 
 	/**
