@@ -2,15 +2,11 @@ package io.seqrec.model;
 
 import java.util.Map;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.seqrec.data.BatchFields;
 import io.seqrec.nn.HiddenActivation;
@@ -30,22 +26,12 @@ class BERT4RecTests {
 
 	private static final int LENGTH = 5;
 
-	private NDManager manager;
-
-	@BeforeEach
-	void setUp() {
-		Engine.getInstance().setRandomSeed(7);
-		this.manager = NDManager.newBaseManager();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-	}
+	@RegisterExtension
+	final SeededEngine engine = new SeededEngine();
 
 	private BERT4Rec model(BERT4RecSettings settings, int items, int length) {
 		BERT4Rec model = new BERT4Rec(new ModelContext(items, length, null), settings);
-		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
+		this.engine.initialize(model);
 		return model;
 	}
 
@@ -56,13 +42,13 @@ class BERT4RecTests {
 	}
 
 	private NDArray named(long[][] values, String name) {
-		NDArray array = this.manager.create(values);
+		NDArray array = this.engine.manager().create(values);
 		array.setName(name);
 		return array;
 	}
 
 	private NDArray named(long[] values, String name) {
-		NDArray array = this.manager.create(values);
+		NDArray array = this.engine.manager().create(values);
 		array.setName(name);
 		return array;
 	}
@@ -100,8 +86,9 @@ class BERT4RecTests {
 	@Test
 	void predictionInputDropsTheOldestItemAndPutsTheMaskAtTheLastLengthPosition() {
 		int mask = 99;
-		NDArray seq = this.manager.create(new long[][] { { 5, 9, 7, 0, 0 }, { 1, 2, 3, 4, 5 }, { 4, 0, 0, 0, 0 } });
-		NDArray lengths = this.manager.create(new long[] { 3, 5, 1 });
+		NDArray seq = this.engine.manager()
+			.create(new long[][] { { 5, 9, 7, 0, 0 }, { 1, 2, 3, 4, 5 }, { 4, 0, 0, 0, 0 } });
+		NDArray lengths = this.engine.manager().create(new long[] { 3, 5, 1 });
 		NDArray input = MaskedPositions.reconstructTestData(seq, lengths, mask);
 		assertThat(input.toLongArray()).containsExactly( //
 				9, 7, mask, 0, 0, // [5 9 7 0 0 0] -> [5 9 7 M 0 0] -> drop column 0
@@ -115,7 +102,7 @@ class BERT4RecTests {
 		assertThat(model.maskToken()).isEqualTo(ITEMS);
 		NDList batch = new NDList(named(new long[][] { { 3, 4, 5, 0, 0 }, { 9, 0, 0, 0, 0 } }, BatchFields.ITEM_SEQ),
 				named(new long[] { 3, 1 }, BatchFields.ITEM_SEQ_LEN));
-		NDArray scores = model.fullSortPredict(new ParameterStore(this.manager, false), batch);
+		NDArray scores = model.fullSortPredict(new ParameterStore(this.engine.manager(), false), batch);
 		assertThat(scores.getShape().getShape()).containsExactly(2, ITEMS);
 	}
 
@@ -130,7 +117,7 @@ class BERT4RecTests {
 				named(new long[][] { { 3, ITEMS, ITEMS, 6, 0 }, { ITEMS, 8, ITEMS, 0, 0 } }, BatchFields.MASK_ITEM_SEQ),
 				named(positives, BatchFields.MASK_POS_ITEMS), named(negatives, BatchFields.MASK_NEG_ITEMS),
 				named(index, BatchFields.MASK_INDEX));
-		return model.calculateLoss(new ParameterStore(this.manager, false), batch).getFloat();
+		return model.calculateLoss(new ParameterStore(this.engine.manager(), false), batch).getFloat();
 	}
 
 	@Test

@@ -10,14 +10,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,18 +46,8 @@ class FEARecTests {
 	private static final SequentialDataset DATA = SequentialDatasetBuilder
 		.build(PlantedSequences.periodic(30, 4, 60, 14, 0.0, 5), LENGTH);
 
-	private NDManager manager;
-
-	@BeforeEach
-	void setUp() {
-		Engine.getInstance().setRandomSeed(7);
-		this.manager = NDManager.newBaseManager();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-	}
+	@RegisterExtension
+	final SeededEngine engine = new SeededEngine();
 
 	private static Map<String, Object> small(Object... extra) {
 		Map<String, Object> values = new LinkedHashMap<>(Map.of("hidden_size", 16, "inner_size", 32,
@@ -71,10 +59,10 @@ class FEARecTests {
 	}
 
 	private FEARec model(Map<String, Object> values) {
-		Engine.getInstance().setRandomSeed(7);
+		Engine.getInstance().setRandomSeed(SeededEngine.SEED);
 		FEARec model = new FEARec(new ModelContext(DATA.numItems(), LENGTH, null),
 				FEARecSettings.from(HyperParameters.stored(FEARec.NAME, values)));
-		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
+		this.engine.initialize(model);
 		return model;
 	}
 
@@ -93,15 +81,15 @@ class FEARecTests {
 		// RecBole logs 211,008 trainable parameters for the defaults on ml-100k, as
 		// SASRec
 		FEARec model = new FEARec(new ModelContext(1683, 50, null), FEARecSettings.DEFAULTS);
-		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
+		this.engine.initialize(model);
 		assertThat(model.trainableParameterCount()).isEqualTo(211_008L);
 	}
 
 	@Test
 	void eachObjectiveAddsItsTermsAsRecBole() {
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		FEARec plain = model(small());
-		NDList batch = batch(model(small("contrast", "su", "tau", 0.5, "sim", "cos")), this.manager);
+		NDList batch = batch(model(small("contrast", "su", "tau", 0.5, "sim", "cos")), this.engine.manager());
 		NDArray s = plain.sequenceOutput(ps, batch.get(BatchFields.ITEM_SEQ), batch.get(BatchFields.ITEM_SEQ_LEN),
 				true);
 		NDArray z = plain.sequenceOutput(ps, batch.get(BatchFields.SAME_TARGET_SEQ),
@@ -141,8 +129,8 @@ class FEARecTests {
 		FEARec model = model(small("hidden_dropout_prob", 0.2, "attn_dropout_prob", 0.2, "contrast", contrast, "tau", 1,
 				"sim", "dot", "dual_domain", true, "std", true, "global_ratio", 0.6, "spatial_ratio", 0.1, "fredom",
 				"us_x".equals(contrast), "fredom_type", "us"));
-		ParameterStore ps = new ParameterStore(this.manager, false);
-		try (NDManager batchManager = this.manager.newSubManager();
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
+		try (NDManager batchManager = this.engine.manager().newSubManager();
 				GradientCollector collector = Engine.getInstance().newGradientCollector()) {
 			NDArray loss = model.calculateLoss(ps, batch(model, batchManager));
 			assertThat(Float.isFinite(loss.getFloat())).isTrue();
@@ -161,7 +149,7 @@ class FEARecTests {
 			TrainingTask.Batches task = (TrainingTask.Batches) model.trainingTask(TrainMode.PREFIX, DATA);
 			assertThat(task.chunkable()).as(contrast).isFalse();
 			boolean sameTarget = List.of("su", "us", "us_x").contains(contrast);
-			assertThat(batch(model, this.manager).contains(BatchFields.SAME_TARGET_SEQ)).as(contrast)
+			assertThat(batch(model, this.engine.manager()).contains(BatchFields.SAME_TARGET_SEQ)).as(contrast)
 				.isEqualTo(sameTarget);
 		}
 	}

@@ -15,14 +15,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -105,21 +103,11 @@ class ModelContractTests {
 	/** Lowest test recall@10 an order-free model must reach on the planted pattern. */
 	private static final double LEARNT_ORDER_FREE = 0.7;
 
-	private NDManager manager;
+	@RegisterExtension
+	final SeededEngine engine = new SeededEngine();
 
 	@TempDir
 	Path dir;
-
-	@BeforeEach
-	void setUp() {
-		Engine.getInstance().setRandomSeed(7);
-		this.manager = NDManager.newBaseManager();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-	}
 
 	static Stream<String> models() {
 		return ModelRegistry.specs().stream().map(ModelSpec::name);
@@ -180,10 +168,10 @@ class ModelContractTests {
 	}
 
 	private SequentialRecommender initialized(Config config) {
-		Engine.getInstance().setRandomSeed(7);
+		Engine.getInstance().setRandomSeed(SeededEngine.SEED);
 		SequentialRecommender model = ModelRegistry.create(config,
 				new ModelContext(DATA.numItems(), LENGTH, DATA.train()));
-		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
+		this.engine.initialize(model);
 		return model;
 	}
 
@@ -204,7 +192,7 @@ class ModelContractTests {
 	}
 
 	private NDList histories(List<int[]> sequences) {
-		return SequenceBatches.recent(sequences, LENGTH).toNDList(this.manager);
+		return SequenceBatches.recent(sequences, LENGTH).toNDList(this.engine.manager());
 	}
 
 	@ParameterizedTest
@@ -212,13 +200,13 @@ class ModelContractTests {
 	void scoresEveryItemForEveryRowAndTheLossIsAFiniteScalar(String name, TrainMode mode, String loss,
 			Map<String, String> objective) {
 		SequentialRecommender model = initialized(config(name, mode, loss, objective));
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		NDArray scores = model.fullSortPredict(ps, histories(List.of(new int[] { 3, 4, 5 }, new int[] { 9 })));
 		assertThat(scores.getShape().getShape()).containsExactly(2, DATA.numItems());
 		assertThat(model.getOutputShapes(model.initializationShapes())[0].getShape()).containsExactly(1,
 				DATA.numItems());
 		if (learnsByGradient(model, mode)) {
-			NDArray value = model.calculateLoss(ps, trainingBatch(model, mode, this.manager));
+			NDArray value = model.calculateLoss(ps, trainingBatch(model, mode, this.engine.manager()));
 			assertThat(value.getShape().isScalar()).isTrue();
 			assertThat(Float.isFinite(value.getFloat())).isTrue();
 		}
@@ -229,7 +217,7 @@ class ModelContractTests {
 	void aRowScoresTheSameAloneAsInABatchOfOtherLengths(String name) {
 		SequentialRecommender model = initialized(config(name, TrainMode.PREFIX, "", Map.of()));
 		model.setFrozen(true);
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		List<int[]> rows = List.of(new int[] { 7 }, new int[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 },
 				new int[] { 20, 21, 22 });
 		float[] together = model.fullSortPredict(ps, histories(rows)).toFloatArray();
@@ -252,8 +240,8 @@ class ModelContractTests {
 			assertThat(model.trainableParameterCount()).isZero();
 			return;
 		}
-		ParameterStore ps = new ParameterStore(this.manager, false);
-		try (NDManager batchManager = this.manager.newSubManager();
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
+		try (NDManager batchManager = this.engine.manager().newSubManager();
 				GradientCollector collector = Engine.getInstance().newGradientCollector()) {
 			collector.backward(model.calculateLoss(ps, trainingBatch(model, mode, batchManager)));
 		}
@@ -273,7 +261,7 @@ class ModelContractTests {
 			Map<String, String> objective) {
 		Config config = config(name, mode, loss, with(objective, Map.of("epochs", "3", "stopping_step", "100")));
 		List<Integer> afterEpochs = new ArrayList<>();
-		Engine.getInstance().setRandomSeed(7);
+		Engine.getInstance().setRandomSeed(SeededEngine.SEED);
 		try (Model djl = Model.newInstance(name, Device.cpu())) {
 			SequentialRecommender model = ModelRegistry.create(config,
 					new ModelContext(DATA.numItems(), LENGTH, DATA.train()));
@@ -311,14 +299,14 @@ class ModelContractTests {
 		float[] expected;
 		try (Experiment experiment = Experiment.run(config, DATA, Device.cpu(), TrainingListener.NONE)) {
 			expected = experiment.model()
-				.fullSortPredict(new ParameterStore(this.manager, false), histories(rows))
+				.fullSortPredict(new ParameterStore(this.engine.manager(), false), histories(rows))
 				.toFloatArray();
 			experiment.writeArtifact(artifact);
 		}
 		try (ModelArtifact loaded = ModelArtifact.load(artifact, Device.cpu())) {
 			assertThat(loaded.model().modelName()).isEqualTo(name);
 			float[] again = loaded.model()
-				.fullSortPredict(new ParameterStore(this.manager, false), histories(rows))
+				.fullSortPredict(new ParameterStore(this.engine.manager(), false), histories(rows))
 				.toFloatArray();
 			assertThat(again).containsExactly(expected);
 		}
@@ -354,14 +342,14 @@ class ModelContractTests {
 			.filter((key) -> key.name().endsWith("dropout_prob"))
 			.forEach((key) -> dropout.put(key.name(), "0.3"));
 		SequentialRecommender model = initialized(config(name, TrainMode.PREFIX, "", dropout));
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		NDList rows = histories(List.of(new int[] { 3, 4, 5, 6 }, new int[] { 9, 8 }));
 		assertThat(model.fullSortPredict(ps, rows).toFloatArray())
 			.containsExactly(model.fullSortPredict(ps, rows).toFloatArray());
 		if (!learnsByGradient(model, TrainMode.PREFIX)) {
 			return;
 		}
-		NDList batch = trainingBatch(model, TrainMode.PREFIX, this.manager);
+		NDList batch = trainingBatch(model, TrainMode.PREFIX, this.engine.manager());
 		float first = model.calculateLoss(ps, batch).getFloat();
 		float second = model.calculateLoss(ps, batch).getFloat();
 		if (dropout.isEmpty()) {

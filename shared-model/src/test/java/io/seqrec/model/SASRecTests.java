@@ -3,14 +3,11 @@ package io.seqrec.model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.seqrec.data.BatchFields;
 import io.seqrec.nn.HiddenActivation;
@@ -25,22 +22,12 @@ class SASRecTests {
 
 	private static final int LENGTH = 6;
 
-	private NDManager manager;
-
-	@BeforeEach
-	void setUp() {
-		Engine.getInstance().setRandomSeed(7);
-		this.manager = NDManager.newBaseManager();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-	}
+	@RegisterExtension
+	final SeededEngine engine = new SeededEngine();
 
 	private SASRec model(SASRecSettings settings, int items, int length) {
 		SASRec model = new SASRec(new ModelContext(items, length, null), settings);
-		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
+		this.engine.initialize(model);
 		return model;
 	}
 
@@ -50,11 +37,11 @@ class SASRecTests {
 	}
 
 	private NDList batch(long[][] seq, long[] lengths, long[] targets) {
-		NDArray items = this.manager.create(seq);
+		NDArray items = this.engine.manager().create(seq);
 		items.setName(BatchFields.ITEM_SEQ);
-		NDArray len = this.manager.create(lengths);
+		NDArray len = this.engine.manager().create(lengths);
 		len.setName(BatchFields.ITEM_SEQ_LEN);
-		NDArray pos = this.manager.create(targets);
+		NDArray pos = this.engine.manager().create(targets);
 		pos.setName(BatchFields.POS_ITEM);
 		return new NDList(items, len, pos);
 	}
@@ -70,7 +57,7 @@ class SASRecTests {
 	@Test
 	void scoresEveryItemForEveryRowAndLossIsScalar() {
 		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		NDList batch = batch(new long[][] { { 3, 4, 5, 0, 0, 0 }, { 9, 0, 0, 0, 0, 0 } }, new long[] { 3, 1 },
 				new long[] { 6, 10 });
 		assertThat(model.fullSortPredict(ps, batch).getShape().getShape()).containsExactly(2, ITEMS);
@@ -81,9 +68,9 @@ class SASRecTests {
 	@Test
 	void outputAtAPositionIgnoresLaterPositions() {
 		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
-		ParameterStore ps = new ParameterStore(this.manager, false);
-		NDArray a = model.encode(ps, this.manager.create(new long[][] { { 3, 4, 5, 6, 0, 0 } }), false);
-		NDArray b = model.encode(ps, this.manager.create(new long[][] { { 3, 4, 5, 20, 21, 22 } }), false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
+		NDArray a = model.encode(ps, this.engine.manager().create(new long[][] { { 3, 4, 5, 6, 0, 0 } }), false);
+		NDArray b = model.encode(ps, this.engine.manager().create(new long[][] { { 3, 4, 5, 20, 21, 22 } }), false);
 		// positions 0..2 see the same items: identical outputs; position 3 differs
 		NDArray prefixA = a.get(new NDIndex(":, 0:3, :"));
 		NDArray prefixB = b.get(new NDIndex(":, 0:3, :"));
@@ -101,12 +88,12 @@ class SASRecTests {
 					new TransformerSettings(layers, 2, 16, 32, 0.0f, 0.0f, HiddenActivation.GELU, 1e-12f, 0.02f),
 					LossType.CE);
 			SASRec model = model(settings, ITEMS, LENGTH);
-			ParameterStore ps = new ParameterStore(this.manager, false);
+			ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 			long[][] items = { { 3, 4, 5, 6, 7, 8 }, { 9, 0, 0, 0, 0, 0 }, { 11, 12, 13, 0, 0, 0 } };
 			long[] lengths = { 6, 1, 3 };
 			NDList batch = batch(items, lengths, new long[] { 1, 2, 3 });
 			NDArray fast = model.sequenceOutput(ps, batch, false);
-			NDArray full = model.encode(ps, this.manager.create(items), false);
+			NDArray full = model.encode(ps, this.engine.manager().create(items), false);
 			for (int row = 0; row < items.length; row++) {
 				NDArray expected = full.get(new NDIndex("{}, {}, :", row, lengths[row] - 1));
 				assertThat(fast.get(row).sub(expected).abs().max().getFloat()).as("layers %d row %d", layers, row)
@@ -118,7 +105,7 @@ class SASRecTests {
 	@Test
 	void scoresDependOnTheRealItemsOnly() {
 		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		NDArray padded = model.fullSortPredict(ps,
 				batch(new long[][] { { 3, 4, 0, 0, 0, 0 } }, new long[] { 2 }, new long[] { 1 }));
 		NDArray garbage = model.fullSortPredict(ps,
@@ -142,10 +129,10 @@ class SASRecTests {
 		// padding_idx's zeros)
 		NDArray table = itemTable(model);
 		assertThat(table.get(0).abs().sum().getFloat()).isGreaterThan(0f);
-		NDArray negatives = this.manager.create(new long[] { 11, 12 });
+		NDArray negatives = this.engine.manager().create(new long[] { 11, 12 });
 		negatives.setName(BatchFields.NEG_ITEM);
 		NDList full = new NDList(batch).addAll(new NDList(negatives));
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
 			collector.backward(model.calculateLoss(ps, full));
 		}
@@ -155,7 +142,7 @@ class SASRecTests {
 	@Test
 	void crossEntropyOfUntrainedModelIsNearLogOfItemCount() {
 		SASRec model = model(small(LossType.CE), ITEMS, LENGTH);
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		float loss = model
 			.calculateLoss(ps, batch(new long[][] { { 3, 4, 5, 0, 0, 0 } }, new long[] { 3 }, new long[] { 6 }))
 			.getFloat();

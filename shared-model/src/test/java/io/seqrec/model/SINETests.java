@@ -6,16 +6,13 @@ import java.util.Map;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.seqrec.data.BatchFields;
 
@@ -39,22 +36,12 @@ class SINETests {
 
 	private static final int ITEMS = 5;
 
-	private NDManager manager;
-
-	@BeforeEach
-	void setUp() {
-		Engine.getInstance().setRandomSeed(7);
-		this.manager = NDManager.newBaseManager();
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.manager.close();
-	}
+	@RegisterExtension
+	final SeededEngine engine = new SeededEngine();
 
 	private SINE model(SINESettings settings, int items, int length) {
 		SINE model = new SINE(new ModelContext(items, length, null), settings);
-		model.initialize(this.manager, DataType.FLOAT32, model.initializationShapes());
+		this.engine.initialize(model);
 		return model;
 	}
 
@@ -150,7 +137,7 @@ class SINETests {
 	}
 
 	private NDList batch(long[][] seq, long[] targets, long[] negatives) {
-		NDArray items = this.manager.create(seq);
+		NDArray items = this.engine.manager().create(seq);
 		items.setName(BatchFields.ITEM_SEQ);
 		long[] lengths = new long[seq.length];
 		for (int i = 0; i < seq.length; i++) {
@@ -158,11 +145,11 @@ class SINETests {
 				lengths[i] += (item != 0) ? 1 : 0;
 			}
 		}
-		NDArray len = this.manager.create(lengths);
+		NDArray len = this.engine.manager().create(lengths);
 		len.setName(BatchFields.ITEM_SEQ_LEN);
-		NDArray pos = this.manager.create(targets);
+		NDArray pos = this.engine.manager().create(targets);
 		pos.setName(BatchFields.POS_ITEM);
-		NDArray neg = this.manager.create(negatives);
+		NDArray neg = this.engine.manager().create(negatives);
 		neg.setName(BatchFields.NEG_ITEM);
 		return new NDList(items, len, pos, neg);
 	}
@@ -178,7 +165,7 @@ class SINETests {
 	void theActivatedPrototypesAreTheTopKInAscendingScoreOrderScaledByTheirSigmoid() {
 		SINE model = model(tiny(LossType.CE), ITEMS, LENGTH);
 		load(model, weights(true));
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		NDArray x = parameter(model, "item_embedding_weight").get("1:4").expandDims(0);
 		// w1 = 0: uniform attention, z = mean(e1, e2, e3) = (2/3, 2/3, 0, 0); C z = (0.2,
 		// 2, 1): prototype 1 is best, prototype 2 second; ascending puts prototype 2 in
@@ -198,7 +185,9 @@ class SINETests {
 		SINEReference r = weights(false);
 		load(model, r);
 		long[][] histories = { { 1, 2, 3 }, { 4, 1, 0 }, { 2, 0, 0 } };
-		float[] v = model.userVector(new ParameterStore(this.manager, false), this.manager.create(histories), false)
+		float[] v = model
+			.userVector(new ParameterStore(this.engine.manager(), false), this.engine.manager().create(histories),
+					false)
 			.toFloatArray();
 		double apart = 0;
 		for (int b = 0; b < histories.length; b++) {
@@ -220,7 +209,7 @@ class SINETests {
 		NDList batch = batch(new long[][] { { 1, 2, 3 }, { 4, 0, 0 } }, new long[] { 4, 1 }, new long[] { 2, 3 });
 		SINE nll = model(tiny(LossType.NLL), ITEMS, LENGTH);
 		load(nll, r);
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		// by hand: centred rows (.225 -.075 -.075 -.075), (.75 .75 -.75 -.75),
 		// (-.375 1.125 -.375 -.375); G01 = .05625, G02 = -.028125, G12 = .28125
 		double byHand = 0.05625 * 0.05625 + 0.028125 * 0.028125 + 0.28125 * 0.28125;
@@ -237,7 +226,7 @@ class SINETests {
 	@Test
 	void scoresIgnoreTheOrderOfTheHistoryButNotItsPadding() {
 		SINE model = model(tiny(LossType.CE), ITEMS, 4);
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		NDArray forward = model.fullSortPredict(ps,
 				batch(new long[][] { { 1, 2, 3, 0 } }, new long[] { 1 }, new long[] { 1 }));
 		NDArray shuffled = model.fullSortPredict(ps,
@@ -270,7 +259,7 @@ class SINETests {
 
 	private NDArray paddingRowGradient(LossType loss, NDList batch) {
 		SINE model = model(tiny(loss), ITEMS, LENGTH);
-		ParameterStore ps = new ParameterStore(this.manager, false);
+		ParameterStore ps = new ParameterStore(this.engine.manager(), false);
 		try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
 			collector.backward(model.calculateLoss(ps, batch));
 		}
