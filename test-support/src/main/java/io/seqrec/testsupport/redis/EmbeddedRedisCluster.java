@@ -15,9 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -29,19 +27,16 @@ import io.lettuce.core.cluster.models.partitions.ClusterPartitionParser;
 import io.lettuce.core.cluster.models.partitions.Partitions;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.output.StatusOutput;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
 
 /**
  * A real Redis Cluster on the loopback interface: {@code redis-server} processes from the
- * embedded-redis jar with {@code cluster-enabled}, each master's slots assigned evenly
- * and each master followed by its replicas. Nodes persist (append-only file and
- * {@code nodes.conf} in their own directory), so a stopped node restarts with its data
- * and its place in the cluster. A short node timeout (1 s) makes failovers quick.
+ * embedded-redis jar ({@link RedisNode}: bounded starts and stops) with
+ * {@code cluster-enabled}, each master's slots assigned evenly and each master followed
+ * by its replicas. Nodes persist (append-only file and {@code nodes.conf} in their own
+ * directory), so a stopped node restarts with its data and its place in the cluster. A
+ * short node timeout (1 s) makes failovers quick.
  */
 public final class EmbeddedRedisCluster implements AutoCloseable {
 
@@ -53,13 +48,16 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-	private final Map<Integer, RedisServer> servers;
+	private final Map<Integer, RedisNode> nodes;
 
 	private final int masters;
 
-	private EmbeddedRedisCluster(Map<Integer, RedisServer> servers, int masters) {
-		this.servers = servers;
+	private EmbeddedRedisCluster(Map<Integer, RedisNode> nodes, int masters) {
+		this.nodes = nodes;
 		this.masters = masters;
+		// a JVM that exits early (a failed or killed test run) leaves no node behind
+		Runtime.getRuntime()
+			.addShutdownHook(new Thread(() -> nodes.values().forEach(RedisNode::killNow), "redis-cluster-reaper"));
 	}
 
 	/**
@@ -69,40 +67,25 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 	 * @return the running cluster
 	 */
 	public static EmbeddedRedisCluster start(int masters, int replicasPerMaster) {
-		Map<Integer, RedisServer> servers = new LinkedHashMap<>();
+		Map<Integer, RedisNode> nodes = new LinkedHashMap<>();
+		EmbeddedRedisCluster cluster = new EmbeddedRedisCluster(nodes, masters);
 		try {
 			Path root = Files.createTempDirectory("seqrec-redis-cluster");
 			for (int i = 0; i < masters * (1 + replicasPerMaster); i++) {
 				int port = freePort();
 				Path dir = Files.createDirectories(root.resolve(Integer.toString(port)));
-				RedisServer server = RedisServer.newRedisServer()
-					.port(port)
-					.bind(HOST)
-					.setting("dir " + dir)
-					.setting("cluster-enabled yes")
-					.setting("cluster-config-file nodes.conf")
-					.setting("cluster-node-timeout 1000")
-					.setting("cluster-replica-validity-factor 0")
-					.setting("cluster-require-full-coverage no")
-					.setting("save \"\"")
-					.setting("appendonly yes")
-					.setting("appendfsync always")
-					// drain the node's output: a full pipe would block the node (and its
-					// shutdown)
-					.soutListener((line) -> logger.trace("{}: {}", port, line))
-					.serrListener((line) -> logger.debug("{}: {}", port, line))
-					.build();
-				server.start();
-				servers.put(port, server);
+				RedisNode node = new RedisNode(HOST, port, dir,
+						List.of("cluster-enabled yes", "cluster-config-file nodes.conf", "cluster-node-timeout 1000",
+								"cluster-replica-validity-factor 0", "cluster-require-full-coverage no", "save \"\"",
+								"appendonly yes", "appendfsync always"));
+				nodes.put(port, node);
+				node.start();
 			}
+			cluster.form(replicasPerMaster);
 		}
 		catch (IOException ex) {
-			new EmbeddedRedisCluster(servers, masters).stopAll();
+			cluster.close();
 			throw new UncheckedIOException("cannot start the Redis Cluster nodes", ex);
-		}
-		EmbeddedRedisCluster cluster = new EmbeddedRedisCluster(servers, masters);
-		try {
-			cluster.form(replicasPerMaster);
 		}
 		catch (RuntimeException ex) {
 			cluster.close();
@@ -112,7 +95,7 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 	}
 
 	private void form(int replicasPerMaster) {
-		List<Integer> ports = new ArrayList<>(this.servers.keySet());
+		List<Integer> ports = new ArrayList<>(this.nodes.keySet());
 		int first = ports.get(0);
 		for (int port : ports) {
 			run(port, (redis) -> redis.clusterMeet(HOST, first));
@@ -159,7 +142,7 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 	 * @return {@code 127.0.0.1:p1,127.0.0.1:p2,...}
 	 */
 	public String nodes() {
-		return this.servers.keySet().stream().map((port) -> HOST + ":" + port).collect(Collectors.joining(","));
+		return this.nodes.keySet().stream().map((port) -> HOST + ":" + port).collect(Collectors.joining(","));
 	}
 
 	/**
@@ -169,7 +152,7 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 	 */
 	public RedisClusterClient client() {
 		RedisClusterClient client = RedisClusterClient
-			.create(this.servers.keySet().stream().map((port) -> RedisURI.create(HOST, port)).toList());
+			.create(this.nodes.keySet().stream().map((port) -> RedisURI.create(HOST, port)).toList());
 		client.setOptions(ClusterClientOptions.builder()
 			.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder().enableAllAdaptiveRefreshTriggers().build())
 			.build());
@@ -217,39 +200,25 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 	 * @param port the node's port
 	 */
 	public void restart(int port) {
-		try {
-			this.servers.get(port).start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.nodes.get(port).start();
 		waitFor("node " + port + " to rejoin", this::healthy);
 	}
 
 	/** Stops every node (their data and cluster state stay on disk). */
 	public void stopAll() {
-		this.servers.keySet().forEach(this::stopQuietly);
+		this.nodes.keySet().forEach(this::stopQuietly);
 	}
 
 	/** Starts every stopped node again and waits until the cluster is healthy. */
 	public void startAll() {
-		for (RedisServer server : this.servers.values()) {
-			if (!server.isActive()) {
-				try {
-					server.start();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-		}
+		this.nodes.values().forEach(RedisNode::start);
 		waitFor("the cluster to be healthy again", this::healthy);
 	}
 
 	private List<Integer> running() {
-		return this.servers.entrySet()
+		return this.nodes.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue().isActive())
+			.filter((entry) -> entry.getValue().isRunning())
 			.map(Map.Entry::getKey)
 			.toList();
 	}
@@ -267,7 +236,8 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 	}
 
 	private static <T> T call(int port, Function<RedisCommands<String, String>, T> command) {
-		RedisClient client = RedisClient.create(RedisURI.create(HOST, port));
+		RedisClient client = RedisClient
+			.create(RedisURI.builder().withHost(HOST).withPort(port).withTimeout(Duration.ofSeconds(10)).build());
 		try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
 			return command.apply(connection.sync());
 		}
@@ -300,7 +270,7 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		// cluster bus ports are port + 10000: keep both in range
 		while (true) {
 			try (ServerSocket socket = new ServerSocket(0)) {
@@ -316,61 +286,7 @@ public final class EmbeddedRedisCluster implements AutoCloseable {
 	}
 
 	private void stopQuietly(int port) {
-		RedisServer server = this.servers.get(port);
-		if (!server.isActive()) {
-			return;
-		}
-		// Redis refuses to shut down while it writes its first append-only file after a
-		// full sync ("Writing initial AOF, can't exit"), to SIGTERM and SHUTDOWN alike:
-		// ask again until it goes, then reap the process
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline && shutdownRefused(port)) {
-			pause();
-		}
-		try {
-			server.stop();
-		}
-		catch (IOException ex) {
-			logger.warn("could not stop Redis node {}: {}", port, ex.getMessage());
-		}
-	}
-
-	private static boolean shutdownRefused(int port) {
-		RedisClient client = RedisClient
-			.create(RedisURI.builder().withHost(HOST).withPort(port).withTimeout(Duration.ofSeconds(5)).build());
-		// without reconnection, the command fails as soon as the node closes the
-		// connection
-		client.setOptions(ClientOptions.builder().autoReconnect(false).build());
-		try (StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
-			// Lettuce sends SHUTDOWN without waiting for the reply: dispatch it to read
-			// the
-			// refusal, if any (on success the node closes the connection)
-			connection.sync()
-				.dispatch(CommandType.SHUTDOWN, new StatusOutput<>(StringCodec.UTF8),
-						new CommandArgs<>(StringCodec.UTF8).add("NOSAVE"));
-			return false;
-		}
-		catch (RedisCommandExecutionException ex) {
-			logger.info("Redis node {} refuses to shut down yet: {}", port, ex.getMessage());
-			return true;
-		}
-		catch (RuntimeException ex) {
-			// the connection closed as the node went away, or it was gone already
-			return false;
-		}
-		finally {
-			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(200);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted while stopping Redis", ex);
-		}
+		this.nodes.get(port).stop();
 	}
 
 	@Override
