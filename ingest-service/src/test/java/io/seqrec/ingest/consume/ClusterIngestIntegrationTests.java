@@ -7,12 +7,15 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 		"spring.data.redis.lettuce.cluster.refresh.period=1s" })
 @EmbeddedKafka(partitions = 3, topics = { Topics.INTERACTIONS, Topics.INTERACTIONS_DLT })
 @Timeout(300)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DirtiesContext
 class ClusterIngestIntegrationTests extends IngestScenarios {
 
 	private static final EmbeddedRedisCluster CLUSTER = EmbeddedRedisCluster.start(3, 1);
@@ -53,9 +58,18 @@ class ClusterIngestIntegrationTests extends IngestScenarios {
 		registry.add("spring.data.redis.cluster.nodes", CLUSTER::nodes);
 	}
 
+	@Autowired
+	private KafkaListenerEndpointRegistry listeners;
+
+	/**
+	 * Stops the listeners and the context's Redis client before the cluster: refreshing
+	 * the topology every second, the client would otherwise go on calling the stopped
+	 * nodes until the JVM exits.
+	 */
 	@AfterAll
-	static void stopCluster() {
-		CLUSTER.close();
+	void stopCluster() {
+		this.listeners.stop();
+		CLUSTER.closeAfter(this.connectionFactory::stop);
 	}
 
 	@Override
