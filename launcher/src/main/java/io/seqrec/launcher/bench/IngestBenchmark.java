@@ -2,6 +2,7 @@ package io.seqrec.launcher.bench;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,16 +38,24 @@ import io.seqrec.launcher.SyntheticEvents;
 /**
  * {@code seqrec bench ingest}: produces synthetic events into an in-process Kafka broker,
  * then measures the ingest service consuming them into an embedded Redis server (events
- * per second end to end, from the listener's start until Redis holds every unique event),
- * and, on the same Redis, the raw throughput of pipelined sorted-set writes with Lettuce,
- * so the ratio shows what the service adds.
+ * per second end to end, until Redis holds every unique event), and, on the same Redis,
+ * the raw throughput of pipelined sorted-set writes with Lettuce, so the ratio shows what
+ * the service adds. Both phases first run a warm-up that is not measured (the first
+ * {@code --warmup-events} events of the stream; as many raw writes): a long-running
+ * service has compiled its path, and a fresh JVM spends the first seconds in the JIT.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
 		description = "Measure Kafka -> ingest-service -> Redis throughput against raw pipelined Redis writes.")
 final class IngestBenchmark implements Callable<Integer> {
 
+	private static final int RAW_PIPELINE = 1000;
+
 	@Option(names = "--events", description = "Events to produce and ingest (default: ${DEFAULT-VALUE}).")
 	int events = 1_000_000;
+
+	@Option(names = "--warmup-events",
+			description = "Events ingested (and raw writes made) before measuring (default: ${DEFAULT-VALUE}).")
+	int warmupEvents = 200_000;
 
 	@Option(names = "--users", description = "Distinct users (default: ${DEFAULT-VALUE}).")
 	int users = 10_000;
@@ -72,6 +81,10 @@ final class IngestBenchmark implements Callable<Integer> {
 	@Option(names = "--users-per-script", description = "Users per atomic script call (default: ${DEFAULT-VALUE}).")
 	int usersPerScript = 256;
 
+	@Option(names = "--redis-config", paramLabel = "NAME=VALUE",
+			description = "A setting of the embedded Redis (CONFIG SET) for both phases, e.g. zset-max-ziplist-entries=16.")
+	Map<String, String> redisConfig = new LinkedHashMap<>();
+
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
@@ -79,8 +92,8 @@ final class IngestBenchmark implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
 		out.printf(Locale.ROOT,
-				"bench ingest: %,d events, %,d users, %,d items, %.0f%% duplicates, %.0f%% late, %d cores%n",
-				this.events, this.users, this.items, this.duplicates * 100, this.late * 100,
+				"bench ingest: %,d events after %,d warm-up events, %,d users, %,d items, %.0f%% duplicates, %.0f%% late, %d cores%n",
+				this.events, this.warmupEvents, this.users, this.items, this.duplicates * 100, this.late * 100,
 				Runtime.getRuntime().availableProcessors());
 		out.flush();
 		double ingestRate;
@@ -88,8 +101,9 @@ final class IngestBenchmark implements Callable<Integer> {
 		try (EmbeddedRedis redis = EmbeddedRedis.start(0);
 				EmbeddedKafka kafka = EmbeddedKafka.start(0, this.partitions, Topics.INTERACTIONS,
 						Topics.INTERACTIONS_DLT)) {
-			long unique = produce(kafka.bootstrapServers(), out);
-			ingestRate = ingest(kafka.bootstrapServers(), redis.url(), unique, out);
+			configure(redis.url(), out);
+			long[] unique = produce(kafka.bootstrapServers(), out);
+			ingestRate = ingest(kafka.bootstrapServers(), redis.url(), unique[0], unique[1], out);
 			rawRate = rawRedis(redis.url(), out);
 		}
 		// after the servers stopped, so that nothing prints after the figures
@@ -100,31 +114,55 @@ final class IngestBenchmark implements Callable<Integer> {
 		return 0;
 	}
 
-	private long produce(String bootstrap, PrintWriter out) throws Exception {
+	private void configure(String redisUrl, PrintWriter out) {
+		if (this.redisConfig.isEmpty()) {
+			return;
+		}
+		try (RedisClient client = RedisClient.create(redisUrl);
+				StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
+			this.redisConfig.forEach((name, value) -> {
+				connection.sync().configSet(name, value);
+				out.printf(Locale.ROOT, "redis: %s %s%n", name, connection.sync().configGet(name).get(name));
+			});
+		}
+	}
+
+	/**
+	 * Produces the warm-up events, then the measured ones, as one stream.
+	 * @return the unique events among the warm-up ones and among the measured ones
+	 */
+	private long[] produce(String bootstrap, PrintWriter out) throws Exception {
 		SyntheticEvents generator = new SyntheticEvents(this.users, this.items, this.duplicates, this.late, 42,
 				1_700_000_000_000L);
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG,
 				262_144, ProducerConfig.BUFFER_MEMORY_CONFIG, 134_217_728L);
 		long start = System.nanoTime();
-		long unique = 0;
+		long[] unique = new long[2];
+		int total = this.warmupEvents + this.events;
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
-			for (int i = 0; i < this.events; i++) {
+			for (int i = 0; i < total; i++) {
 				SyntheticEvents.Event event = generator.next();
-				unique += event.duplicate() ? 0 : 1;
+				unique[(i < this.warmupEvents) ? 0 : 1] += event.duplicate() ? 0 : 1;
 				producer.send(new ProducerRecord<>(Topics.INTERACTIONS, event.key(), event.bytes()));
 			}
 			producer.flush();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		out.printf(Locale.ROOT, "produced %,d events (%,d unique) in %.1f s (%,.0f events/s)%n", this.events, unique,
-				seconds, this.events / seconds);
+		out.printf(Locale.ROOT, "produced %,d events (%,d unique) in %.1f s (%,.0f events/s)%n", total,
+				unique[0] + unique[1], seconds, total / seconds);
 		out.flush();
 		return unique;
 	}
 
-	private double ingest(String bootstrap, String redisUrl, long unique, PrintWriter out) throws Exception {
+	/**
+	 * Ingests the stream; the clock runs from the moment Redis holds every unique warm-up
+	 * event (the counter moves a batch at a time, at both ends alike) until it holds
+	 * every unique event.
+	 */
+	private double ingest(String bootstrap, String redisUrl, long warmupUnique, long unique, PrintWriter out)
+			throws Exception {
 		// command-line arguments: they win over the service's configuration file
 		ConfigurableApplicationContext context = BootApps.run(IngestApplication.class, IngestApplication.CONFIG_NAME,
 				false, "spring.kafka.bootstrap-servers=" + bootstrap, "spring.data.redis.url=" + redisUrl,
@@ -134,22 +172,30 @@ final class IngestBenchmark implements Callable<Integer> {
 				"seqrec.ingest.partitions=" + this.partitions, "seqrec.ingest.users-per-script=" + this.usersPerScript);
 		try (RedisClient client = RedisClient.create(redisUrl);
 				StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
-			long start = System.nanoTime();
+			long listenerStart = System.nanoTime();
 			context.getBean(KafkaListenerEndpointRegistry.class).start();
+			long total = warmupUnique + unique;
 			long ingested = 0;
-			long lastReport = start;
-			while (ingested < unique) {
+			long start = (warmupUnique == 0) ? listenerStart : 0;
+			long lastReport = listenerStart;
+			while (ingested < total) {
 				TimeUnit.MILLISECONDS.sleep(20);
 				String counter = connection.sync().get(RedisKeys.EVENT_COUNTER);
 				ingested = (counter != null) ? Long.parseLong(counter) : 0;
-				if (System.nanoTime() - lastReport > 2_000_000_000L) {
-					lastReport = System.nanoTime();
-					out.printf(Locale.ROOT, "  ingested %,d of %,d unique events%n", ingested, unique);
+				if (start == 0 && ingested >= warmupUnique) {
+					start = System.nanoTime();
+					out.printf(Locale.ROOT, "warm-up: %,d events (%,d unique) in %.2f s, not measured%n",
+							this.warmupEvents, warmupUnique, (start - listenerStart) / 1e9);
 					out.flush();
 				}
-				if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
+				if (System.nanoTime() - lastReport > 2_000_000_000L) {
+					lastReport = System.nanoTime();
+					out.printf(Locale.ROOT, "  ingested %,d of %,d unique events%n", ingested, total);
+					out.flush();
+				}
+				if (System.nanoTime() - listenerStart > TimeUnit.MINUTES.toNanos(10)) {
 					throw new IllegalStateException(
-							"ingestion did not finish within 10 minutes: " + ingested + " of " + unique);
+							"ingestion did not finish within 10 minutes: " + ingested + " of " + total);
 				}
 			}
 			double seconds = (System.nanoTime() - start) / 1e9;
@@ -166,30 +212,35 @@ final class IngestBenchmark implements Callable<Integer> {
 
 	private double rawRedis(String redisUrl, PrintWriter out) throws Exception {
 		int ops = this.events;
-		int pipeline = 1000;
 		SplittableRandom random = new SplittableRandom(7);
 		try (RedisClient client = RedisClient.create(redisUrl);
 				StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8)) {
-			RedisAsyncCommands<String, String> redis = connection.async();
 			connection.setAutoFlushCommands(false);
+			rawWrites(connection, random, 0, this.warmupEvents);
 			long start = System.nanoTime();
-			for (int done = 0; done < ops; done += pipeline) {
-				List<RedisFuture<Long>> replies = new ArrayList<>(pipeline);
-				for (int i = done; i < Math.min(ops, done + pipeline); i++) {
-					replies.add(redis.zadd("raw:u:{" + random.nextInt(this.users) + "}:seq", i, "raw-" + i));
-				}
-				connection.flushCommands();
-				for (RedisFuture<Long> reply : replies) {
-					reply.get(30, TimeUnit.SECONDS);
-				}
-			}
+			rawWrites(connection, random, this.warmupEvents, this.warmupEvents + ops);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			double rate = ops / seconds;
 			out.printf(Locale.ROOT,
 					"raw pipelined ZADD (Lettuce, %d per pipeline, %,d keys): %,d ops in %.2f s: %,.0f ops/s%n",
-					pipeline, this.users, ops, seconds, rate);
+					RAW_PIPELINE, this.users, ops, seconds, rate);
 			out.flush();
 			return rate;
+		}
+	}
+
+	private void rawWrites(StatefulRedisConnection<String, String> connection, SplittableRandom random, int from,
+			int to) throws Exception {
+		RedisAsyncCommands<String, String> redis = connection.async();
+		for (int done = from; done < to; done += RAW_PIPELINE) {
+			List<RedisFuture<Long>> replies = new ArrayList<>(RAW_PIPELINE);
+			for (int i = done; i < Math.min(to, done + RAW_PIPELINE); i++) {
+				replies.add(redis.zadd("raw:u:{" + random.nextInt(this.users) + "}:seq", i, "raw-" + i));
+			}
+			connection.flushCommands();
+			for (RedisFuture<Long> reply : replies) {
+				reply.get(30, TimeUnit.SECONDS);
+			}
 		}
 	}
 
