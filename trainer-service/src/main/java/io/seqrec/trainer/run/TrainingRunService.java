@@ -1,6 +1,7 @@
 package io.seqrec.trainer.run;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +45,11 @@ public class TrainingRunService implements DisposableBean {
 	private static final Logger logger = LoggerFactory.getLogger(TrainingRunService.class);
 
 	private static final int KEPT_RUNS = 50;
+
+	/**
+	 * How long shutting down waits for a cancelled run's thread (the chart gives 60 s).
+	 */
+	static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
 	private final TrainerProperties properties;
 
@@ -256,6 +263,12 @@ public class TrainingRunService implements DisposableBean {
 		return this.clock.instant();
 	}
 
+	/**
+	 * Cancels the run in progress and waits, at most {@link #STOP_GRACE}, until its
+	 * thread has stopped (after its current batch). The JVM must not exit while that
+	 * thread is inside the engine: libtorch's exit handlers would pull its state from
+	 * under it, and the process would crash instead of stopping.
+	 */
 	@Override
 	public void destroy() {
 		TrainingRun running = this.current;
@@ -263,6 +276,14 @@ public class TrainingRunService implements DisposableBean {
 			running.requestCancel();
 		}
 		this.executor.shutdownNow();
+		try {
+			if (!this.executor.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("the training run did not stop within {}; exiting anyway", STOP_GRACE);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
