@@ -2,6 +2,7 @@ package io.seqrec.trainer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,9 @@ final class TrainCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	/** How long Ctrl-C waits for the run to stop, be tested and written. */
+	private static final Duration STOP_GRACE = Duration.ofMinutes(2);
+
 	@Override
 	public Integer call() {
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -68,7 +72,8 @@ final class TrainCommand implements Callable<Integer> {
 		out.println(Datasets.describe(data, this.dataset));
 		out.flush();
 		ConsoleProgress progress = new ConsoleProgress(out, err, System.console() != null, this.job.showMemory);
-		try (Experiment experiment = job.train(data, progress)) {
+		try (StopOnSignal listener = new StopOnSignal(progress, err, STOP_GRACE);
+				Experiment experiment = job.train(data, listener)) {
 			TrainingOutcome outcome = experiment.outcome();
 			out.println("Finished training, best eval result in epoch " + outcome.bestEpoch());
 			out.println("best valid : " + OrderedDicts.of(outcome.bestValid()));
