@@ -37,20 +37,7 @@ class SeqrecCommandTests {
 
 	@BeforeEach
 	void writeDataset() throws IOException {
-		StringBuilder inter = new StringBuilder("user_id:token\titem_id:token\trating:float\ttimestamp:float\n");
-		for (int u = 0; u < 30; u++) {
-			for (int t = 0; t < 9; t++) {
-				inter.append("u")
-					.append(u)
-					.append('\t')
-					.append("i")
-					.append((u + 2 * t) % 20)
-					.append("\t4\t")
-					.append(1000 + t)
-					.append('\n');
-			}
-		}
-		write("tiny", inter.toString());
+		TinyDataset.write(this.data);
 	}
 
 	private void write(String dataset, String content) throws IOException {

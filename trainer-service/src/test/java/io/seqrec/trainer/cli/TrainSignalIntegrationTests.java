@@ -36,15 +36,7 @@ class TrainSignalIntegrationTests {
 	@Test
 	void aSignalStopsTheRunWhichIsTestedAndWrittenBeforeTheJvmExits() throws IOException, InterruptedException {
 		Path data = this.dir.resolve("data");
-		Files.createDirectories(data.resolve("tiny"));
-		StringBuilder inter = new StringBuilder("user_id:token\titem_id:token\trating:float\ttimestamp:float\n");
-		for (int u = 0; u < 30; u++) {
-			for (int t = 0; t < 9; t++) {
-				inter.append("u").append(u).append("\ti").append((u + 2 * t) % 20).append("\t4\t").append(1000 + t);
-				inter.append('\n');
-			}
-		}
-		Files.writeString(data.resolve("tiny").resolve("tiny.inter"), inter);
+		TinyDataset.write(data);
 		Path output = this.dir.resolve("out");
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		Process process = new ProcessBuilder(java, "-Dai.djl.offline=true", "-cp",
