@@ -102,8 +102,8 @@ final class IngestBenchmark implements Callable<Integer> {
 				EmbeddedKafka kafka = EmbeddedKafka.start(0, this.partitions, Topics.INTERACTIONS,
 						Topics.INTERACTIONS_DLT)) {
 			configure(redis.url(), out);
-			long[] unique = produce(kafka.bootstrapServers(), out);
-			ingestRate = ingest(kafka.bootstrapServers(), redis.url(), unique[0], unique[1], out);
+			Produced produced = produce(kafka.bootstrapServers(), out);
+			ingestRate = ingest(kafka.bootstrapServers(), redis.url(), produced, out);
 			rawRate = rawRedis(redis.url(), out);
 		}
 		// after the servers stopped, so that nothing prints after the figures
@@ -128,32 +128,47 @@ final class IngestBenchmark implements Callable<Integer> {
 	}
 
 	/**
-	 * Produces the warm-up events, then the measured ones, as one stream.
-	 * @return the unique events among the warm-up ones and among the measured ones
+	 * Unique events produced.
+	 *
+	 * @param warmup among the warm-up events
+	 * @param measured among the measured events
 	 */
-	private long[] produce(String bootstrap, PrintWriter out) throws Exception {
+	private record Produced(long warmup, long measured) {
+	}
+
+	/**
+	 * Produces the warm-up events, then the measured ones, as one stream.
+	 * @return the unique events of each part
+	 */
+	private Produced produce(String bootstrap, PrintWriter out) throws Exception {
 		SyntheticEvents generator = new SyntheticEvents(this.users, this.items, this.duplicates, this.late, 42,
 				1_700_000_000_000L);
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG,
 				262_144, ProducerConfig.BUFFER_MEMORY_CONFIG, 134_217_728L);
 		long start = System.nanoTime();
-		long[] unique = new long[2];
+		long warmupUnique = 0;
+		long measuredUnique = 0;
 		int total = this.warmupEvents + this.events;
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
 				new ByteArraySerializer())) {
 			for (int i = 0; i < total; i++) {
 				SyntheticEvents.Event event = generator.next();
-				unique[(i < this.warmupEvents) ? 0 : 1] += event.duplicate() ? 0 : 1;
+				if (!event.duplicate() && i < this.warmupEvents) {
+					warmupUnique++;
+				}
+				else if (!event.duplicate()) {
+					measuredUnique++;
+				}
 				producer.send(new ProducerRecord<>(Topics.INTERACTIONS, event.key(), event.bytes()));
 			}
 			producer.flush();
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		out.printf(Locale.ROOT, "produced %,d events (%,d unique) in %.1f s (%,.0f events/s)%n", total,
-				unique[0] + unique[1], seconds, total / seconds);
+				warmupUnique + measuredUnique, seconds, total / seconds);
 		out.flush();
-		return unique;
+		return new Produced(warmupUnique, measuredUnique);
 	}
 
 	/**
@@ -161,8 +176,9 @@ final class IngestBenchmark implements Callable<Integer> {
 	 * event (the counter moves a batch at a time, at both ends alike) until it holds
 	 * every unique event.
 	 */
-	private double ingest(String bootstrap, String redisUrl, long warmupUnique, long unique, PrintWriter out)
-			throws Exception {
+	private double ingest(String bootstrap, String redisUrl, Produced produced, PrintWriter out) throws Exception {
+		long warmupUnique = produced.warmup();
+		long unique = produced.measured();
 		// command-line arguments: they win over the service's configuration file
 		ConfigurableApplicationContext context = BootApps.run(IngestApplication.class, IngestApplication.CONFIG_NAME,
 				false, "spring.kafka.bootstrap-servers=" + bootstrap, "spring.data.redis.url=" + redisUrl,

@@ -46,8 +46,8 @@ final class StopOnSignal implements TrainingListener, AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(this.hook);
 	}
 
-	/** What the shutdown hook does; package-private for tests. */
-	void stopAndWait() {
+	/** What the shutdown hook does. */
+	private void stopAndWait() {
 		this.stop = true;
 		this.err.println("stopping after the current batch; the best model so far is tested and written (waiting up to "
 				+ this.grace.toSeconds() + " s)");
