@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.HdrHistogram.Histogram;
 
@@ -46,13 +47,16 @@ public final class LoadGenerator {
 		List<Thread> threads = new ArrayList<>();
 		OpenLoop.Latencies[] recorded = new OpenLoop.Latencies[connections];
 		String[] failures = new String[connections];
+		LongAdder sent = new LongAdder();
 		for (int c = 0; c < connections; c++) {
 			int connection = c;
 			Thread thread = new Thread(() -> {
 				try (HttpConnection http = new HttpConnection(args[0], Integer.parseInt(args[1]), args[2],
 						Integer.parseInt(args[3]), connection * 7919L + 1)) {
-					recorded[connection] = (open != null) ? open.run((request) -> http.send())
-							: closedLoop(http, measureFrom, measureUntil);
+					recorded[connection] = (open != null) ? open.run((request) -> {
+						sent.increment();
+						return http.send();
+					}) : closedLoop(http, measureFrom, measureUntil, sent);
 				}
 				catch (IOException | RuntimeException ex) {
 					failures[connection] = ex.toString();
@@ -74,6 +78,7 @@ public final class LoadGenerator {
 		}
 		List<String> lines = new ArrayList<>();
 		lines.add("requests=" + all.getTotalCount());
+		lines.add("all_requests=" + sent.sum());
 		lines.add(String.format(Locale.ROOT, "seconds=%.3f", (measureUntil - measureFrom) / 1e9));
 		lines.add("errors=" + errors);
 		lines.add("p50_us=" + all.getValueAtPercentile(50));
@@ -93,10 +98,11 @@ public final class LoadGenerator {
 	 * Sends requests back to back: latencies from the send, of the requests both sent and
 	 * answered within the measured period.
 	 */
-	private static OpenLoop.Latencies closedLoop(HttpConnection http, long measureFrom, long measureUntil)
-			throws IOException {
+	private static OpenLoop.Latencies closedLoop(HttpConnection http, long measureFrom, long measureUntil,
+			LongAdder sent) throws IOException {
 		OpenLoop.Latencies latencies = new OpenLoop.Latencies(new Histogram(3), new AtomicLong());
 		for (long start = System.nanoTime(); start < measureUntil; start = System.nanoTime()) {
+			sent.increment();
 			boolean ok = http.send();
 			long end = System.nanoTime();
 			if (start >= measureFrom && end <= measureUntil) {

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -144,6 +145,7 @@ final class RankerBenchmark implements Callable<Integer> {
 		Map<Integer, Map<String, String>> open = new LinkedHashMap<>();
 		Map<String, Double> server;
 		double modelOnly;
+		double allocatedPerRequest;
 		try (EmbeddedRedis redis = EmbeddedRedis.start(0);
 				EmbeddedKafka kafka = EmbeddedKafka.start(0, 1, Topics.MODEL_UPDATES)) {
 			int[][] itemNumbers = itemNumbers();
@@ -164,7 +166,13 @@ final class RankerBenchmark implements Callable<Integer> {
 				double before = runModelOnly(ranker, itemNumbers, out, this.modelOnlyWarmup);
 				out.printf(Locale.ROOT, "closed loop: %d connections, %.0f s warm-up, %.0f s measured%n",
 						this.concurrency, this.warmup, this.duration);
+				MeterRegistry meters = ranker.getBean(MeterRegistry.class);
+				double allocatedBefore = allocatedBytes(meters);
 				load = runLoad(port, out, this.concurrency, this.warmup, this.duration, 0);
+				allocatedPerRequest = (allocatedBytes(meters) - allocatedBefore)
+						/ Long.parseLong(load.get("all_requests"));
+				out.printf(Locale.ROOT, "ranker JVM, closed loop (warm-up included): %,.1f KB allocated per request%n",
+						allocatedPerRequest / 1024);
 				// again right after the closed loop (already warm): on a machine
 				// whose load drifts, the mean of the two brackets the HTTP figure
 				double after = runModelOnly(ranker, itemNumbers, out, Math.min(2, this.modelOnlyWarmup));
@@ -191,7 +199,7 @@ final class RankerBenchmark implements Callable<Integer> {
 		finally {
 			deleteTree(storeDir);
 		}
-		report(out, load, open, server, modelOnly);
+		report(out, load, open, server, modelOnly, allocatedPerRequest);
 		return 0;
 	}
 
@@ -293,6 +301,19 @@ final class RankerBenchmark implements Callable<Integer> {
 		return figures;
 	}
 
+	/**
+	 * Bytes the ranker's JVM has allocated on its heap, as counted at each collection
+	 * (Micrometer's {@code jvm.gc.memory.allocated}); over a phase with many collections
+	 * the count is off by at most one young generation.
+	 */
+	private static double allocatedBytes(MeterRegistry meters) {
+		Counter allocated = meters.find("jvm.gc.memory.allocated").counter();
+		if (allocated == null) {
+			throw new IllegalStateException("the ranker registers no jvm.gc.memory.allocated meter");
+		}
+		return allocated.count();
+	}
+
 	private static String describe(Map<String, String> load) {
 		StringBuilder line = new StringBuilder();
 		if (load.containsKey("failure")) {
@@ -313,7 +334,7 @@ final class RankerBenchmark implements Callable<Integer> {
 	}
 
 	private void report(PrintWriter out, Map<String, String> load, Map<Integer, Map<String, String>> open,
-			Map<String, Double> server, double modelOnly) {
+			Map<String, Double> server, double modelOnly, double allocatedPerRequest) {
 		double perSecond = Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"));
 		if (server.containsKey("mean_batch")) {
 			out.printf(Locale.ROOT,
@@ -328,6 +349,7 @@ final class RankerBenchmark implements Callable<Integer> {
 				figures.get("errors")));
 		out.printf(Locale.ROOT, "%-10s %12.0f %10.2f %10.2f %10.2f %8s%n", "closed", perSecond, millis(load, "p50_us"),
 				millis(load, "p99_us"), millis(load, "p999_us"), load.get("errors"));
+		out.printf(Locale.ROOT, "ranker_allocated_kb_per_request=%.1f%n", allocatedPerRequest / 1024);
 		out.printf(Locale.ROOT, "ranker_p50_ms=%.2f%n", millis(load, "p50_us"));
 		out.printf(Locale.ROOT, "ranker_p99_ms=%.2f%n", millis(load, "p99_us"));
 		out.printf(Locale.ROOT, "ranker_model_only_per_second=%d%n", Math.round(modelOnly));
