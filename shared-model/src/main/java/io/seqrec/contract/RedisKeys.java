@@ -1,5 +1,8 @@
 package io.seqrec.contract;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The Redis layout of seqrec. A user's keys carry the user id as a hash tag
  * ({@code {userId}}) so that they live in one slot of a Redis Cluster and one script can
@@ -35,6 +38,9 @@ public final class RedisKeys {
 	private static final String SEQUENCE_SUFFIX = "}:seq";
 
 	private static final String IDS_SUFFIX = "}:ids";
+
+	/** Digits of an event id's length: up to 999,999,999, never an overflow. */
+	private static final int MAX_LENGTH_DIGITS = 9;
 
 	private RedisKeys() {
 	}
@@ -92,6 +98,62 @@ public final class RedisKeys {
 		int length = Integer.parseInt(member, 0, colon, 10);
 		int itemStart = colon + 1 + length;
 		return new SequenceEntry(member.substring(colon + 1, itemStart), member.substring(itemStart), epochMillis);
+	}
+
+	/**
+	 * The item id of a sequence member, read from its UTF-8 bytes as Redis returns them,
+	 * without decoding the event id or the member as a whole ({@link #entry} decodes both
+	 * ids).
+	 * @param member a member made by {@link #member(String, String)}, in UTF-8, from the
+	 * buffer's position to its limit (neither is changed)
+	 * @return the item id
+	 * @throws IllegalArgumentException if the bytes are not such a member
+	 */
+	public static String itemIdOf(ByteBuffer member) {
+		int at = member.position();
+		int end = member.limit();
+		int length = 0;
+		int digits = 0;
+		byte next;
+		while (at < end && (next = member.get(at)) != ':') {
+			if (next < '0' || next > '9' || digits == MAX_LENGTH_DIGITS) {
+				throw malformed(member);
+			}
+			length = length * 10 + (next - '0');
+			digits++;
+			at++;
+		}
+		if (digits == 0 || at == end) {
+			throw malformed(member);
+		}
+		at++;
+		// the length counts the event id's UTF-16 units: skip as many in UTF-8, where a
+		// character outside the Basic Multilingual Plane is 4 bytes and 2 units
+		for (int units = 0; units < length;) {
+			if (at >= end) {
+				throw malformed(member);
+			}
+			int lead = member.get(at) & 0xff;
+			int bytes = (lead < 0x80) ? 1 : (lead >= 0xf0) ? 4 : (lead >= 0xe0) ? 3 : 2;
+			at += bytes;
+			units += (bytes == 4) ? 2 : 1;
+			if (units > length) {
+				throw malformed(member);
+			}
+		}
+		if (at > end) {
+			throw malformed(member);
+		}
+		byte[] itemId = new byte[end - at];
+		member.get(at, itemId);
+		return new String(itemId, StandardCharsets.UTF_8);
+	}
+
+	private static IllegalArgumentException malformed(ByteBuffer member) {
+		byte[] bytes = new byte[Math.min(member.remaining(), 200)];
+		member.get(member.position(), bytes);
+		return new IllegalArgumentException("not a sequence member (event id length, ':', event id, item id): '"
+				+ new String(bytes, StandardCharsets.UTF_8) + "'");
 	}
 
 }

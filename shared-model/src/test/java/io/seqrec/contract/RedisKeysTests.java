@@ -1,5 +1,9 @@
 package io.seqrec.contract;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
 import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,60 @@ class RedisKeysTests {
 			SequenceEntry entry = RedisKeys.entry(RedisKeys.member(ids[0], ids[1]), 42);
 			assertThat(entry).isEqualTo(new SequenceEntry(ids[0], ids[1], 42));
 		}
+	}
+
+	@Test
+	void theItemIdIsReadFromAMembersBytesAsFromItsString() {
+		String[][] cases = { { "e1", "i1" }, { "12:ab", "3:cd" }, { "é:☃", "" }, { "", "x" }, { "😀-emoji", "item-😀" },
+				{ "€uro", "100€" }, { "0123456789", "9:9" } };
+		for (String[] ids : cases) {
+			assertThat(RedisKeys.itemIdOf(utf8(RedisKeys.member(ids[0], ids[1])))).as(ids[0]).isEqualTo(ids[1]);
+		}
+		// random ids over ASCII, two- three- and four-byte characters, against the
+		// decoder
+		// of whole members
+		SplittableRandom random = new SplittableRandom(7);
+		int[] alphabet = { 'a', '7', ':', 'é', '☃', 0x1F600 };
+		for (int n = 0; n < 2_000; n++) {
+			String eventId = randomId(random, alphabet);
+			String itemId = randomId(random, alphabet);
+			String member = RedisKeys.member(eventId, itemId);
+			assertThat(RedisKeys.itemIdOf(utf8(member))).as(member).isEqualTo(RedisKeys.entry(member, 0).itemId());
+		}
+	}
+
+	@Test
+	void readingTheItemIdLeavesTheBufferAsItWasAndReadsOnlyItsRemainingBytes() {
+		ByteBuffer buffer = ByteBuffer.wrap("xx2:e1item-1yy".getBytes(StandardCharsets.UTF_8));
+		buffer.position(2).limit(12);
+		assertThat(RedisKeys.itemIdOf(buffer)).isEqualTo("item-1");
+		assertThat(buffer.position()).isEqualTo(2);
+		assertThat(buffer.limit()).isEqualTo(12);
+		ByteBuffer direct = ByteBuffer.allocateDirect(16).put(utf8(RedisKeys.member("é", "☃"))).flip();
+		assertThat(RedisKeys.itemIdOf(direct)).isEqualTo("☃");
+	}
+
+	@Test
+	void bytesThatAreNotAMemberAreRefusedByName() {
+		for (String notAMember : new String[] { "", "item-1", ":e1", "x2:e1i", "3:e1", "1:😀", "3:😀", "1234567890:e",
+				"-1:e" }) {
+			assertThatIllegalArgumentException().as(notAMember)
+				.isThrownBy(() -> RedisKeys.itemIdOf(utf8(notAMember)))
+				.withMessageContaining("not a sequence member")
+				.withMessageContaining(notAMember);
+		}
+	}
+
+	private static ByteBuffer utf8(String text) {
+		return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String randomId(SplittableRandom random, int[] alphabet) {
+		StringBuilder id = new StringBuilder();
+		for (int length = random.nextInt(6); length > 0; length--) {
+			id.appendCodePoint(alphabet[random.nextInt(alphabet.length)]);
+		}
+		return id.toString();
 	}
 
 }

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.seqrec.contract.RedisKeys;
 import io.seqrec.contract.RedisSequenceStore;
 import io.seqrec.contract.SequenceEntry;
+import io.seqrec.contract.SequenceStoreException;
 import io.seqrec.contract.UserSequence;
 import io.seqrec.contract.ValidEvent;
 import io.seqrec.ingest.IngestProperties;
@@ -21,6 +23,7 @@ import io.seqrec.testsupport.redis.EmbeddedRedis;
 import io.seqrec.testsupport.redis.EmbeddedRedisServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The read side of the sequence store (shared by the trainer and the ranker) on what the
@@ -75,6 +78,28 @@ class RedisSequenceStoreIntegrationTests {
 		assertThat(store.recentItems(List.of("user-7", "nobody", "late"), 2))
 			.containsExactly(List.of("item-1", "item-2"), List.of(), List.of("first", "second"));
 		assertThat(store.recentItems(List.of("late"), 1)).containsExactly(List.of("second"));
+	}
+
+	@Test
+	void recentItemsDecodeAnyCharactersAndAMemberOutsideTheLayoutFailsTheReadByName() {
+		RedisSequenceStore store = new RedisSequenceStore(connection.async(), 50, Duration.ofSeconds(5));
+		String odd = RedisKeys.sequence("ünïcode");
+		String broken = RedisKeys.sequence("broken");
+		try {
+			connection.sync().zadd(odd, 1, RedisKeys.member("é-😀", "item-☃"));
+			connection.sync().zadd(odd, 2, RedisKeys.member("12:ab", "3:cd"));
+			connection.sync().zadd(broken, 1, "written by something else");
+			assertThat(store.recentItems(List.of("ünïcode"), 10)).containsExactly(List.of("item-☃", "3:cd"));
+			assertThatExceptionOfType(SequenceStoreException.class)
+				.isThrownBy(() -> store.recentItems(List.of("user-7", "broken"), 10))
+				.withStackTraceContaining("not a sequence member")
+				.withStackTraceContaining("written by something else");
+			// the connection is still in step: the next read gets its own answer
+			assertThat(store.recentItems(List.of("user-7"), 1)).containsExactly(List.of("item-2"));
+		}
+		finally {
+			connection.sync().del(odd, broken);
+		}
 	}
 
 	@Test
