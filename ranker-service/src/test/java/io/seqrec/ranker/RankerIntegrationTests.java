@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -289,6 +290,20 @@ class RankerIntegrationTests {
 			.contains("\"status\":\"UP\"");
 		String docs = http(null).get().uri("/v3/api-docs").retrieve().body(String.class);
 		assertThat(docs).contains("/v1/users/{userId}/recommendations", "/v1/recommendations/batch", "X-API-Key");
+		// each parameter of the user endpoint: where it goes, its type, its description
+		Map<String, String> parameters = new TreeMap<>();
+		for (JsonNode parameter : JSON.readTree(docs)
+			.at("/paths/~1v1~1users~1{userId}~1recommendations/get/parameters")) {
+			parameters.put(parameter.path("name").asString(),
+					parameter.path("in").asString() + " " + parameter.at("/schema/type").asString() + " "
+							+ parameter.path("required").asBoolean() + " " + parameter.path("description").asString()
+							+ " " + parameter.path("example").asString());
+		}
+		assertThat(parameters).containsExactly(
+				Map.entry("exclude", "query array false Items to leave out, comma-separated "),
+				Map.entry("excludeSeen", "query boolean false Leave the user's recent items out "),
+				Map.entry("k", "query integer false How many items (default 10) "),
+				Map.entry("userId", "path string true The user user-42"));
 		assertThat(http(null).get()
 			.uri("/swagger-ui/index.html")
 			.retrieve()

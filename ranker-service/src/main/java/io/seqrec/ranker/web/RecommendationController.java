@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,20 +41,26 @@ class RecommendationController {
 		this.properties = properties;
 	}
 
+	// The parameters are described on the operation, not on each parameter: Spring MVC
+	// compares a parameter's annotations, attribute by attribute, each time it converts
+	// its value, and with the OpenAPI annotation's many attributes that was about 2 KB of
+	// garbage per request (bench ranker: 45.7 KB allocated per request, then 44.1).
 	@GetMapping("/users/{userId}/recommendations")
 	@Operation(summary = "Recommendations for a user",
 			description = "Scores every item with the live model from the user's most recent events in Redis. "
 					+ "Unknown users, or users none of whose items the model knows, get popular items "
-					+ "(reason 'popular').")
-	Recommendation forUser(
-			@Parameter(description = "The user", example = "user-42") @PathVariable @Size(min = 1,
-					max = Limits.MAX_ID_LENGTH) String userId,
-			@Parameter(description = "How many items (default 10)") @RequestParam(
-					required = false) @Min(1) @Nullable Integer k,
-			@Parameter(description = "Leave the user's recent items out") @RequestParam(
-					defaultValue = "true") boolean excludeSeen,
-			@Parameter(description = "Items to leave out, comma-separated") @RequestParam(required = false) @Size(
-					max = Limits.MAX_ITEMS) @Nullable List<String> exclude) {
+					+ "(reason 'popular').",
+			parameters = {
+					@Parameter(name = "userId", in = ParameterIn.PATH, description = "The user", example = "user-42"),
+					@Parameter(name = "k", in = ParameterIn.QUERY, description = "How many items (default 10)"),
+					@Parameter(name = "excludeSeen", in = ParameterIn.QUERY,
+							description = "Leave the user's recent items out"),
+					@Parameter(name = "exclude", in = ParameterIn.QUERY,
+							description = "Items to leave out, comma-separated") })
+	Recommendation forUser(@PathVariable @Size(min = 1, max = Limits.MAX_ID_LENGTH) String userId,
+			@RequestParam(required = false) @Min(1) @Nullable Integer k,
+			@RequestParam(defaultValue = "true") boolean excludeSeen,
+			@RequestParam(required = false) @Size(max = Limits.MAX_ITEMS) @Nullable List<String> exclude) {
 		return this.service.recommend(RecommendationQuery.forUser(userId, k(k), excludeSeen, ids(exclude)));
 	}
 
