@@ -50,6 +50,7 @@ public final class TuneReport {
 		data.put("threadsPerTrial", summary.threadsPerTrial());
 		data.put("planned", outcome.planned());
 		data.put("earlyStopped", outcome.earlyStopped());
+		data.put("interrupted", outcome.interrupted());
 		data.put("seconds", outcome.seconds());
 		data.put("best", (outcome.best() != null) ? outcome.best().number() : null);
 		data.put("space", summary.space().dimensions().stream().map(TuneReport::dimension).toList());

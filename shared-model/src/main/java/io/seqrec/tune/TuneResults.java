@@ -107,6 +107,7 @@ public final class TuneResults {
 		json.put("search_seed", summary.settings().seed());
 		json.put("planned_trials", outcome.planned());
 		json.put("early_stopped", outcome.earlyStopped());
+		json.put("interrupted", outcome.interrupted());
 		json.put("discarded_trials", outcome.discarded());
 		json.put("seconds", round(outcome.seconds()));
 		json.put("space", summary.space().dimensions().stream().map(TuneResults::dimension).toList());

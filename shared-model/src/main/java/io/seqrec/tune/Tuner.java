@@ -59,6 +59,8 @@ public final class Tuner {
 
 	private boolean earlyStopped;
 
+	private boolean interrupted;
+
 	private @Nullable Throwable fatal;
 
 	/**
@@ -113,8 +115,22 @@ public final class Tuner {
 				throw error;
 			}
 			return new TuneOutcome(this.recorded, this.best, this.settings.plannedTrials(this.space), this.earlyStopped,
-					this.trials.size() - this.limit, (System.nanoTime() - start) / 1e9);
+					this.interrupted, this.trials.size() - this.limit, (System.nanoTime() - start) / 1e9);
 		}
+	}
+
+	/**
+	 * Ends the search now, as its early stop would (for Ctrl-C): no trial starts any
+	 * more, running trials are told to stop after their current batch, and {@link #run}
+	 * returns the trials recorded so far once they have ended. Any thread may call it, at
+	 * any time.
+	 */
+	public synchronized void stop() {
+		if (this.recorded.size() < this.limit) {
+			this.limit = this.recorded.size();
+			this.interrupted = true;
+		}
+		cancelFrom(this.limit);
 	}
 
 	private synchronized @Nullable Trial nextTrial(TuneListener listener) throws InterruptedException {

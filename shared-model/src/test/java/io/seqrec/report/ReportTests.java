@@ -63,7 +63,7 @@ class ReportTests {
 			.filter((t) -> t.score() != null)
 			.max((a, b) -> Double.compare(a.score(), b.score()))
 			.orElseThrow();
-		TuneOutcome outcome = new TuneOutcome(trials, best, 7, false, 0, 93.5);
+		TuneOutcome outcome = new TuneOutcome(trials, best, 7, false, false, 0, 93.5);
 		return new SearchSummary("SASRec", "ml-100k", "MRR@10",
 				new TuneSettings("random", 7, 10, 2, "asha", 1, 12, 2020), space, outcome, 1);
 	}

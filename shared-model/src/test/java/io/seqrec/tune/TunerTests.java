@@ -3,7 +3,12 @@ package io.seqrec.tune;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +103,59 @@ class TunerTests {
 		assertThat(recorded.stream().filter((line) -> !line.contains("FAILED")).findFirst()).get()
 			.asString()
 			.endsWith(" best");
+	}
+
+	@Test
+	void stopEndsTheSearchWithTheTrialsRecordedSoFarAndTellsTheRunningOnesToStop() throws Exception {
+		CountDownLatch blocked = new CountDownLatch(2);
+		AtomicInteger cancelledSeen = new AtomicInteger();
+		AtomicInteger started = new AtomicInteger();
+		// the first three trials end at once; the later ones run until they are cancelled
+		TrialObjective objective = (context) -> {
+			started.incrementAndGet();
+			if (context.number() > 3) {
+				blocked.countDown();
+				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+				while (!context.cancelled() && System.nanoTime() < deadline) {
+					pause();
+				}
+				if (context.cancelled()) {
+					cancelledSeen.incrementAndGet();
+				}
+			}
+			double score = context.number() / 10.0;
+			return new TrialResult(context.number(), context.params(), TrialStatus.FINISHED, score,
+					Map.of("mrr@10", score), Map.of("mrr@10", score), 1, 1, 0, List.of(), null);
+		};
+		Tuner tuner = new Tuner(SPACE, new TuneSettings("exhaustive", 100, 1000, 2, "none", 1, 9, 2020));
+		List<Integer> recorded = new CopyOnWriteArrayList<>();
+		CompletableFuture<TuneOutcome> search = CompletableFuture.supplyAsync(() -> {
+			try {
+				return tuner.run(objective, new TuneListener() {
+					@Override
+					public void onTrialRecorded(TrialResult result, boolean newBest) {
+						recorded.add(result.number());
+					}
+				});
+			}
+			catch (InterruptedException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(blocked.await(30, TimeUnit.SECONDS)).isTrue();
+		tuner.stop();
+		TuneOutcome outcome = search.get(30, TimeUnit.SECONDS);
+		assertThat(outcome.interrupted()).isTrue();
+		assertThat(outcome.earlyStopped()).isFalse();
+		assertThat(outcome.trials()).extracting(TrialResult::number).containsExactly(1, 2, 3);
+		assertThat(recorded).containsExactly(1, 2, 3);
+		assertThat(outcome.best().number()).isEqualTo(3);
+		assertThat(cancelledSeen.get()).as("the running trials were told to stop").isEqualTo(2);
+		assertThat(started.get()).as("no trial started after the stop").isEqualTo(5);
+		assertThat(outcome.discarded()).isEqualTo(2);
+		// stopping again, or after the end, changes nothing
+		tuner.stop();
+		assertThat(outcome.planned()).isEqualTo(24);
 	}
 
 	@Test
