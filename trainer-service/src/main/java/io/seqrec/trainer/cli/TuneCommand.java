@@ -2,6 +2,7 @@ package io.seqrec.trainer.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,11 @@ final class TuneCommand implements Callable<Integer> {
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
 
+	/**
+	 * How long Ctrl-C waits for the running trials to stop and the results to be written.
+	 */
+	private static final Duration STOP_GRACE = Duration.ofMinutes(2);
+
 	@Override
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
@@ -139,14 +145,19 @@ final class TuneCommand implements Callable<Integer> {
 				Math.max(1, cores / settings.parallel()), (cores / settings.parallel() > 1) ? "s" : "",
 				settings.scheduler().equals("asha") ? "; asha at epochs " + tunerRungs(settings) : "");
 		out.flush();
-		TuneOutcome outcome;
-		try (TuneConsole console = new TuneConsole(out, err, System.console() != null, planned,
-				config.getString("valid_metric"))) {
-			outcome = tuner.run(trials, console);
+		try (SignalStop signal = new SignalStop(tuner::stop,
+				"stopping: no trial starts any more, running trials stop after their current batch, "
+						+ "and the trials recorded so far are written",
+				err, STOP_GRACE)) {
+			TuneOutcome outcome;
+			try (TuneConsole console = new TuneConsole(out, err, System.console() != null, planned,
+					config.getString("valid_metric"))) {
+				outcome = tuner.run(trials, console);
+			}
+			SearchSummary summary = new SearchSummary(config.model(), this.dataset, config.getString("valid_metric"),
+					settings, space, outcome, trials.threadsPerTrial());
+			return finish(summary, out, err);
 		}
-		SearchSummary summary = new SearchSummary(config.model(), this.dataset, config.getString("valid_metric"),
-				settings, space, outcome, trials.threadsPerTrial());
-		return finish(summary, out, err);
 	}
 
 	private static String tunerRungs(TuneSettings settings) {
@@ -172,9 +183,12 @@ final class TuneCommand implements Callable<Integer> {
 			out.println(bestResult(summary.model(), best));
 		}
 		out.printf(Locale.ROOT, "%d trials (%d stopped by asha, %d failed)%s in %s%s; wrote %s%n",
-				outcome.trials().size(), stopped, failed, outcome.earlyStopped() ? ", early stop" : "",
+				outcome.trials().size(), stopped, failed,
+				outcome.earlyStopped() ? ", early stop" : outcome.interrupted() ? ", stopped by a signal" : "",
 				TuneConsole.duration(outcome.seconds()),
-				(outcome.discarded() > 0) ? " (" + outcome.discarded() + " trials past the early stop dropped)" : "",
+				(outcome.discarded() == 0) ? "" : " (" + outcome.discarded()
+						+ (outcome.interrupted() ? " trials unrecorded at the stop" : " trials past the early stop")
+						+ " dropped)",
 				String.join(", ", written));
 		out.flush();
 		if (best == null) {
