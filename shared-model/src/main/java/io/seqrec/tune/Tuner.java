@@ -75,10 +75,12 @@ public final class Tuner {
 		this.scheduler = settings.scheduler().equals("asha")
 				? new SuccessiveHalving(settings.minEpochs(), settings.maxEpochs()) : null;
 		this.stopRule = new NoProgressStop(settings.earlyStop());
+		// set here, not in run(): a stop() that comes before run() must hold
+		this.limit = settings.plannedTrials(space);
 	}
 
 	/**
-	 * Runs the search; returns when every trial started has ended.
+	 * Runs the search, once; returns when every trial started has ended.
 	 * @param objective what each trial runs
 	 * @param listener progress callbacks
 	 * @return the recorded trials and the best one
@@ -86,7 +88,6 @@ public final class Tuner {
 	 */
 	public TuneOutcome run(TrialObjective objective, TuneListener listener) throws InterruptedException {
 		long start = System.nanoTime();
-		this.limit = this.settings.plannedTrials(this.space);
 		AtomicInteger threads = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(this.settings.parallel(), (task) -> {
 			Thread thread = new Thread(task, "seqrec-trial-" + threads.incrementAndGet());
@@ -123,7 +124,7 @@ public final class Tuner {
 	 * Ends the search now, as its early stop would (for Ctrl-C): no trial starts any
 	 * more, running trials are told to stop after their current batch, and {@link #run}
 	 * returns the trials recorded so far once they have ended. Any thread may call it, at
-	 * any time.
+	 * any time; called before {@link #run}, the search starts no trial.
 	 */
 	public synchronized void stop() {
 		if (this.recorded.size() < this.limit) {

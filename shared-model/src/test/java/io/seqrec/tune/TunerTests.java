@@ -153,9 +153,21 @@ class TunerTests {
 		assertThat(cancelledSeen.get()).as("the running trials were told to stop").isEqualTo(2);
 		assertThat(started.get()).as("no trial started after the stop").isEqualTo(5);
 		assertThat(outcome.discarded()).isEqualTo(2);
-		// stopping again, or after the end, changes nothing
+	}
+
+	@Test
+	void aStopBeforeTheSearchRunsStartsNoTrial() throws InterruptedException {
+		Tuner tuner = new Tuner(SPACE, new TuneSettings("exhaustive", 100, 1000, 2, "none", 1, 9, 2020));
+		AtomicInteger started = new AtomicInteger();
 		tuner.stop();
-		assertThat(outcome.planned()).isEqualTo(24);
+		TuneOutcome outcome = tuner.run((context) -> {
+			started.incrementAndGet();
+			return SYNTHETIC.run(context);
+		}, TuneListener.NONE);
+		assertThat(started.get()).isZero();
+		assertThat(outcome.trials()).isEmpty();
+		assertThat(outcome.interrupted()).isTrue();
+		assertThat(outcome.discarded()).isZero();
 	}
 
 	@Test
