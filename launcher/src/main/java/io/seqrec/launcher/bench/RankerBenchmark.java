@@ -171,8 +171,8 @@ final class RankerBenchmark implements Callable<Integer> {
 				load = runLoad(port, out, this.concurrency, this.warmup, this.duration, 0);
 				allocatedPerRequest = (allocatedBytes(meters) - allocatedBefore)
 						/ Long.parseLong(load.get("all_requests"));
-				out.printf(Locale.ROOT, "ranker JVM, closed loop (warm-up included): %,.1f KB allocated per request%n",
-						allocatedPerRequest / 1024);
+				out.printf(Locale.ROOT, "closed loop (warm-up included): %,.1f KB allocated per request in this JVM "
+						+ "(the ranker; the embedded broker idles)%n", allocatedPerRequest / 1024);
 				// again right after the closed loop (already warm): on a machine
 				// whose load drifts, the mean of the two brackets the HTTP figure
 				double after = runModelOnly(ranker, itemNumbers, out, Math.min(2, this.modelOnlyWarmup));
@@ -190,7 +190,7 @@ final class RankerBenchmark implements Callable<Integer> {
 					open.put(percent,
 							runLoad(port, out, this.openConnections, this.openWarmup, this.openDuration, rate));
 				}
-				server = serverFigures(ranker.getBean(MeterRegistry.class));
+				server = serverFigures(meters);
 			}
 			finally {
 				ranker.close();
@@ -302,9 +302,9 @@ final class RankerBenchmark implements Callable<Integer> {
 	}
 
 	/**
-	 * Bytes the ranker's JVM has allocated on its heap, as counted at each collection
-	 * (Micrometer's {@code jvm.gc.memory.allocated}); over a phase with many collections
-	 * the count is off by at most one young generation.
+	 * Bytes this JVM (the ranker's; the embedded broker idles) has allocated on its heap,
+	 * as counted at each collection (Micrometer's {@code jvm.gc.memory.allocated}); over
+	 * a phase with many collections the count is off by at most one young generation.
 	 */
 	private static double allocatedBytes(MeterRegistry meters) {
 		Counter allocated = meters.find("jvm.gc.memory.allocated").counter();
