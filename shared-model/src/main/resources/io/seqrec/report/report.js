@@ -182,7 +182,7 @@
 			+ ' thread' + (data.threadsPerTrial > 1 ? 's' : '') + ' each' }));
 		var cards = el('div', { 'class': 'cards' });
 		cards.appendChild(card('trials', String(trials.length), 'of ' + data.planned + ' planned'
-			+ (data.earlyStopped ? ', early stop' : '') + (data.interrupted ? ', stopped by a signal' : '')
+			+ (data.earlyStopped ? ', early stop' : '') + (data.interrupted ? ', search ended by a signal' : '')
 			+ '; ' + stopped + ' stopped, ' + failed + ' failed'));
 		cards.appendChild(card('best valid ' + data.metric, best ? fmt(best.score) : '\u2013',
 			best ? 'trial #' + best.number : 'no trial succeeded'));

@@ -63,7 +63,7 @@ class ReportTests {
 			.filter((t) -> t.score() != null)
 			.max((a, b) -> Double.compare(a.score(), b.score()))
 			.orElseThrow();
-		TuneOutcome outcome = new TuneOutcome(trials, best, 7, false, false, 0, 93.5);
+		TuneOutcome outcome = new TuneOutcome(trials, best, 7, false, true, 0, 93.5);
 		return new SearchSummary("SASRec", "ml-100k", "MRR@10",
 				new TuneSettings("random", 7, 10, 2, "asha", 1, 12, 2020), space, outcome, 1);
 	}
@@ -92,6 +92,8 @@ class ReportTests {
 		JsonNode data = data(html);
 		assertThat(data.get("kind").asString()).isEqualTo("tune");
 		assertThat(data.get("metric").asString()).isEqualTo("mrr@10");
+		assertThat(data.get("earlyStopped").asBoolean()).isFalse();
+		assertThat(data.get("interrupted").asBoolean()).isTrue();
 		assertThat(data.get("trials")).hasSize(7);
 		assertThat(data.get("space")).hasSize(4);
 		assertThat(data.get("trials").get(0).get("curve")).hasSize(12);
