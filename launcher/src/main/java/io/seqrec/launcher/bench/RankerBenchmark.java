@@ -32,6 +32,7 @@ import io.seqrec.launcher.EmbeddedRedis;
 import io.seqrec.model.ModelNames;
 import io.seqrec.ranker.RankerApplication;
 import io.seqrec.ranker.model.ModelHolder;
+import io.seqrec.ranker.model.ModelLease;
 import io.seqrec.ranker.model.Scorer;
 
 /**
@@ -99,6 +100,10 @@ final class RankerBenchmark implements Callable<Integer> {
 			description = "Measured seconds of each open-loop run (default: ${DEFAULT-VALUE}).")
 	double openDuration = 10;
 
+	@Option(names = "--floor", description = "Then the same loads against a minimal HTTP server that does the "
+			+ "ranker's Redis read and no more, to see what the serving path costs above it.")
+	boolean floor;
+
 	@Option(names = "--mode", description = "Scoring: batch (micro-batching) or pool (default: ${DEFAULT-VALUE}).")
 	String mode = "batch";
 
@@ -144,8 +149,11 @@ final class RankerBenchmark implements Callable<Integer> {
 		Map<String, String> load;
 		Map<Integer, Map<String, String>> open = new LinkedHashMap<>();
 		Map<String, Double> server;
+		Map<String, String> floorLoad = null;
+		Map<Integer, Map<String, String>> floorOpen = new LinkedHashMap<>();
 		double modelOnly;
 		double allocatedPerRequest;
+		int sequenceLength;
 		try (EmbeddedRedis redis = EmbeddedRedis.start(0);
 				EmbeddedKafka kafka = EmbeddedKafka.start(0, 1, Topics.MODEL_UPDATES)) {
 			int[][] itemNumbers = itemNumbers();
@@ -163,6 +171,7 @@ final class RankerBenchmark implements Callable<Integer> {
 					true, args.toArray(String[]::new));
 			try {
 				RankerFixtures.awaitReady(port);
+				sequenceLength = sequenceLength(ranker.getBean(ModelHolder.class));
 				double before = runModelOnly(ranker, itemNumbers, out, this.modelOnlyWarmup);
 				out.printf(Locale.ROOT, "closed loop: %d connections, %.0f s warm-up, %.0f s measured%n",
 						this.concurrency, this.warmup, this.duration);
@@ -195,9 +204,15 @@ final class RankerBenchmark implements Callable<Integer> {
 			finally {
 				ranker.close();
 			}
+			if (this.floor) {
+				floorLoad = runFloor(redis.url(), sequenceLength, out, load, floorOpen);
+			}
 		}
 		finally {
 			deleteTree(storeDir);
+		}
+		if (floorLoad != null) {
+			reportFloor(out, floorLoad, floorOpen);
 		}
 		report(out, load, open, server, modelOnly, allocatedPerRequest);
 		return 0;
@@ -248,6 +263,39 @@ final class RankerBenchmark implements Callable<Integer> {
 		out.printf(Locale.ROOT, "model only: %,.0f sequences/s%n", perSecond);
 		out.flush();
 		return perSecond;
+	}
+
+	/** The events the live model reads per user, as the ranker asks Redis for them. */
+	private static int sequenceLength(ModelHolder holder) {
+		try (ModelLease lease = holder.lease()
+			.orElseThrow(() -> new IllegalStateException("the ranker has no live model"))) {
+			return lease.model().maxSequenceLength();
+		}
+	}
+
+	/**
+	 * The same closed loop, and open loops at the same rates as the ranker's, against a
+	 * {@link FloorServer} on the same Redis (the ranker is closed by then).
+	 */
+	private Map<String, String> runFloor(String redisUrl, int sequenceLength, PrintWriter out,
+			Map<String, String> rankerLoad, Map<Integer, Map<String, String>> floorOpen) throws Exception {
+		double rankerMaximum = Long.parseLong(rankerLoad.get("requests"))
+				/ Double.parseDouble(rankerLoad.get("seconds"));
+		try (FloorServer floorServer = FloorServer.start(redisUrl, sequenceLength)) {
+			out.printf(Locale.ROOT,
+					"floor: a minimal HTTP server with the ranker's Redis read; closed loop: "
+							+ "%d connections, %.0f s warm-up, %.0f s measured%n",
+					this.concurrency, this.warmup, this.duration);
+			Map<String, String> load = runLoad(floorServer.port(), out, this.concurrency, this.warmup, this.duration,
+					0);
+			for (int percent : OPEN_LOADS) {
+				double rate = rankerMaximum * percent / 100;
+				out.printf(Locale.ROOT, "floor: open loop at the ranker's %d%%: %,.0f requests/s%n", percent, rate);
+				floorOpen.put(percent, runLoad(floorServer.port(), out, this.openConnections, this.openWarmup,
+						this.openDuration, rate));
+			}
+			return load;
+		}
 	}
 
 	/**
@@ -331,6 +379,13 @@ final class RankerBenchmark implements Callable<Integer> {
 
 	private static double millis(Map<String, String> load, String micros) {
 		return Long.parseLong(load.get(micros)) / 1000.0;
+	}
+
+	private static void reportFloor(PrintWriter out, Map<String, String> load, Map<Integer, Map<String, String>> open) {
+		out.printf(Locale.ROOT, "floor_requests_per_second=%d%n",
+				Math.round(Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"))));
+		open.forEach((percent, figures) -> out.printf(Locale.ROOT, "floor_p99_ms_at_%dpct=%.2f%n", percent,
+				millis(figures, "p99_us")));
 	}
 
 	private void report(PrintWriter out, Map<String, String> load, Map<Integer, Map<String, String>> open,
