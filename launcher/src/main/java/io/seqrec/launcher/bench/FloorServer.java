@@ -95,8 +95,10 @@ final class FloorServer implements AutoCloseable {
 		try (socket) {
 			InputStream in = new BufferedInputStream(socket.getInputStream(), 8192);
 			OutputStream out = socket.getOutputStream();
-			for (String request = readLine(in); request != null; request = readLine(in)) {
-				for (String header = readLine(in); header != null && !header.isEmpty(); header = readLine(in)) {
+			while (true) {
+				// the load generator's line reader; it throws when the client closes
+				String request = HttpConnection.readLine(in);
+				while (!HttpConnection.readLine(in).isEmpty()) {
 					// headers are not needed
 				}
 				out.write(answer(request));
@@ -143,20 +145,6 @@ final class FloorServer implements AutoCloseable {
 		System.arraycopy(head, 0, whole, 0, head.length);
 		System.arraycopy(body, 0, whole, head.length, body.length);
 		return whole;
-	}
-
-	/** One line without its CRLF, or null at the end of the stream. */
-	private static String readLine(InputStream in) throws IOException {
-		StringBuilder line = new StringBuilder(96);
-		for (int b = in.read(); b >= 0; b = in.read()) {
-			if (b == '\n') {
-				int length = line.length();
-				return (length > 0 && line.charAt(length - 1) == '\r') ? line.substring(0, length - 1)
-						: line.toString();
-			}
-			line.append((char) b);
-		}
-		return null;
 	}
 
 	@Override
