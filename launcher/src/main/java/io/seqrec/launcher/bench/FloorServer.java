@@ -115,7 +115,7 @@ final class FloorServer implements AutoCloseable {
 	/**
 	 * The whole response to one request line.
 	 */
-	byte[] answer(String requestLine) {
+	private byte[] answer(String requestLine) {
 		String prefix = "GET /v1/users/";
 		int end = requestLine.indexOf("/recommendations");
 		if (!requestLine.startsWith(prefix) || end < prefix.length()) {

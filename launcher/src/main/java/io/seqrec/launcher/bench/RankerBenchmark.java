@@ -45,7 +45,8 @@ import io.seqrec.ranker.model.Scorer;
  * separate JVM sends {@code GET /v1/users/{random user}/recommendations} over keep-alive
  * loopback connections at a fixed concurrency: requests per second and latency
  * percentiles after a warm-up, and their ratio to the model's limit
- * ({@code ranker_efficiency}).
+ * ({@code ranker_efficiency}). With {@code --floor}, the same loads then go to a
+ * {@link FloorServer}, which does the ranker's Redis read and nothing else.
  */
 @Command(name = "ranker", mixinStandardHelpOptions = true,
 		description = "Measure the ranker's throughput and latency under a separate load-generator process.")
