@@ -43,17 +43,15 @@ final class FloorServer implements AutoCloseable {
 
 	private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-	private final Thread acceptor;
-
 	private FloorServer(String redisUrl, int limit) throws IOException {
 		this.client = RedisClient.create(redisUrl);
 		this.connection = this.client.connect(StringCodec.UTF8);
 		this.sequences = new RedisSequenceStore(this.connection.async(), 1000);
 		this.limit = limit;
 		this.server = new ServerSocket(0, 128, InetAddress.getLoopbackAddress());
-		this.acceptor = new Thread(this::accept, "floor-acceptor");
-		this.acceptor.setDaemon(true);
-		this.acceptor.start();
+		Thread acceptor = new Thread(this::accept, "floor-acceptor");
+		acceptor.setDaemon(true);
+		acceptor.start();
 	}
 
 	/**

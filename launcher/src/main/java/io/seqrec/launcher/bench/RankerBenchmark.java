@@ -148,10 +148,9 @@ final class RankerBenchmark implements Callable<Integer> {
 		out.flush();
 		Path storeDir = Files.createTempDirectory("seqrec-bench-ranker");
 		Map<String, String> load;
-		Map<Integer, Map<String, String>> open = new LinkedHashMap<>();
+		Map<Integer, Map<String, String>> open;
 		Map<String, Double> server;
-		Map<String, String> floorLoad = null;
-		Map<Integer, Map<String, String>> floorOpen = new LinkedHashMap<>();
+		FloorFigures floorFigures = null;
 		double modelOnly;
 		double allocatedPerRequest;
 		int sequenceLength;
@@ -190,30 +189,21 @@ final class RankerBenchmark implements Callable<Integer> {
 				out.printf(Locale.ROOT,
 						"model only: %,.0f sequences/s before the closed loop, %,.0f after, mean %,.0f%n", before,
 						after, modelOnly);
-				double maximum = Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"));
-				for (int percent : OPEN_LOADS) {
-					double rate = maximum * percent / 100;
-					out.printf(Locale.ROOT,
-							"open loop at %d%% of the maximum: %,.0f requests/s on a fixed timetable, "
-									+ "%d connections, %.0f s warm-up, %.0f s measured%n",
-							percent, rate, this.openConnections, this.openWarmup, this.openDuration);
-					open.put(percent,
-							runLoad(port, out, this.openConnections, this.openWarmup, this.openDuration, rate));
-				}
+				open = openLoops(port, out, perSecond(load), "");
 				server = serverFigures(meters);
 			}
 			finally {
 				ranker.close();
 			}
 			if (this.floor) {
-				floorLoad = runFloor(redis.url(), sequenceLength, out, load, floorOpen);
+				floorFigures = runFloor(redis.url(), sequenceLength, out, perSecond(load));
 			}
 		}
 		finally {
 			deleteTree(storeDir);
 		}
-		if (floorLoad != null) {
-			reportFloor(out, floorLoad, floorOpen);
+		if (floorFigures != null) {
+			reportFloor(out, floorFigures);
 		}
 		report(out, load, open, server, modelOnly, allocatedPerRequest);
 		return 0;
@@ -275,13 +265,30 @@ final class RankerBenchmark implements Callable<Integer> {
 	}
 
 	/**
+	 * The open loops, at {@link #OPEN_LOADS} percent of a maximum.
+	 * @param label what the progress lines start with
+	 */
+	private Map<Integer, Map<String, String>> openLoops(int port, PrintWriter out, double maximum, String label)
+			throws Exception {
+		Map<Integer, Map<String, String>> open = new LinkedHashMap<>();
+		for (int percent : OPEN_LOADS) {
+			double rate = maximum * percent / 100;
+			out.printf(Locale.ROOT,
+					"%sopen loop at %d%% of the maximum: %,.0f requests/s on a fixed timetable, "
+							+ "%d connections, %.0f s warm-up, %.0f s measured%n",
+					label, percent, rate, this.openConnections, this.openWarmup, this.openDuration);
+			open.put(percent, runLoad(port, out, this.openConnections, this.openWarmup, this.openDuration, rate));
+		}
+		return open;
+	}
+
+	/**
 	 * The same closed loop, and open loops at the same rates as the ranker's, against a
 	 * {@link FloorServer} on the same Redis (the ranker is closed by then).
+	 * @param rankerMaximum the ranker's closed-loop requests per second
 	 */
-	private Map<String, String> runFloor(String redisUrl, int sequenceLength, PrintWriter out,
-			Map<String, String> rankerLoad, Map<Integer, Map<String, String>> floorOpen) throws Exception {
-		double rankerMaximum = Long.parseLong(rankerLoad.get("requests"))
-				/ Double.parseDouble(rankerLoad.get("seconds"));
+	private FloorFigures runFloor(String redisUrl, int sequenceLength, PrintWriter out, double rankerMaximum)
+			throws Exception {
 		try (FloorServer floorServer = FloorServer.start(redisUrl, sequenceLength)) {
 			out.printf(Locale.ROOT,
 					"floor: a minimal HTTP server with the ranker's Redis read; closed loop: "
@@ -289,13 +296,8 @@ final class RankerBenchmark implements Callable<Integer> {
 					this.concurrency, this.warmup, this.duration);
 			Map<String, String> load = runLoad(floorServer.port(), out, this.concurrency, this.warmup, this.duration,
 					0);
-			for (int percent : OPEN_LOADS) {
-				double rate = rankerMaximum * percent / 100;
-				out.printf(Locale.ROOT, "floor: open loop at the ranker's %d%%: %,.0f requests/s%n", percent, rate);
-				floorOpen.put(percent, runLoad(floorServer.port(), out, this.openConnections, this.openWarmup,
-						this.openDuration, rate));
-			}
-			return load;
+			return new FloorFigures(load,
+					openLoops(floorServer.port(), out, rankerMaximum, "floor, at the ranker's rates: "));
 		}
 	}
 
@@ -378,20 +380,25 @@ final class RankerBenchmark implements Callable<Integer> {
 		return line.toString();
 	}
 
+	/** Requests per second of the measured period of one load-generator run. */
+	private static double perSecond(Map<String, String> load) {
+		return Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"));
+	}
+
 	private static double millis(Map<String, String> load, String micros) {
 		return Long.parseLong(load.get(micros)) / 1000.0;
 	}
 
-	private static void reportFloor(PrintWriter out, Map<String, String> load, Map<Integer, Map<String, String>> open) {
-		out.printf(Locale.ROOT, "floor_requests_per_second=%d%n",
-				Math.round(Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"))));
-		open.forEach((percent, figures) -> out.printf(Locale.ROOT, "floor_p99_ms_at_%dpct=%.2f%n", percent,
-				millis(figures, "p99_us")));
+	private static void reportFloor(PrintWriter out, FloorFigures floor) {
+		out.printf(Locale.ROOT, "floor_requests_per_second=%d%n", Math.round(perSecond(floor.closed())));
+		floor.open()
+			.forEach((percent, figures) -> out.printf(Locale.ROOT, "floor_p99_ms_at_%dpct=%.2f%n", percent,
+					millis(figures, "p99_us")));
 	}
 
 	private void report(PrintWriter out, Map<String, String> load, Map<Integer, Map<String, String>> open,
 			Map<String, Double> server, double modelOnly, double allocatedPerRequest) {
-		double perSecond = Long.parseLong(load.get("requests")) / Double.parseDouble(load.get("seconds"));
+		double perSecond = perSecond(load);
 		if (server.containsKey("mean_batch")) {
 			out.printf(Locale.ROOT,
 					"server, both phases: %,.0f forward passes, %.1f sequences per pass on average (max %.0f)%n",
@@ -400,9 +407,8 @@ final class RankerBenchmark implements Callable<Integer> {
 		out.printf(Locale.ROOT, "%-10s %12s %10s %10s %10s %8s%n", "load", "requests/s", "p50 ms", "p99 ms", "p99.9 ms",
 				"errors");
 		open.forEach((percent, figures) -> out.printf(Locale.ROOT, "%-10s %12.0f %10.2f %10.2f %10.2f %8s%n",
-				percent + "%", Long.parseLong(figures.get("requests")) / Double.parseDouble(figures.get("seconds")),
-				millis(figures, "p50_us"), millis(figures, "p99_us"), millis(figures, "p999_us"),
-				figures.get("errors")));
+				percent + "%", perSecond(figures), millis(figures, "p50_us"), millis(figures, "p99_us"),
+				millis(figures, "p999_us"), figures.get("errors")));
 		out.printf(Locale.ROOT, "%-10s %12.0f %10.2f %10.2f %10.2f %8s%n", "closed", perSecond, millis(load, "p50_us"),
 				millis(load, "p99_us"), millis(load, "p999_us"), load.get("errors"));
 		out.printf(Locale.ROOT, "ranker_allocated_kb_per_request=%.1f%n", allocatedPerRequest / 1024);
@@ -422,6 +428,15 @@ final class RankerBenchmark implements Callable<Integer> {
 				Files.deleteIfExists(file);
 			}
 		}
+	}
+
+	/**
+	 * What the load generator measured against the floor.
+	 *
+	 * @param closed the closed loop
+	 * @param open the open loops, by percent of the ranker's maximum
+	 */
+	private record FloorFigures(Map<String, String> closed, Map<Integer, Map<String, String>> open) {
 	}
 
 }
